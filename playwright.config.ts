@@ -1,0 +1,68 @@
+// End-to-end tests in a real Chromium against the production build, served by tests/e2e/serve.ts
+// on a fresh database seeded with the demo world. `npm test` builds first and sets CHROMIUM_PATH.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Chosen once in the main process; the workers inherit it through the environment.
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+	'-e',
+	"const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"
+])
+	.toString()
+	.trim();
+const port = Number(process.env.E2E_PORT);
+
+const executablePath =
+	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: true,
+	retries: 0,
+	reporter: 'list',
+	timeout: 30_000,
+	use: {
+		baseURL: `http://localhost:${port}`,
+		// the people Antrean serves: Indonesian browsers in Indonesian time
+		locale: 'id-ID',
+		timezoneId: 'Asia/Jakarta',
+		screenshot: 'only-on-failure',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				locale: 'id-ID',
+				launchOptions: {
+					executablePath,
+					// Without the background-networking flags Chromium keeps dialling out on a closed network.
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-quic',
+						'--no-first-run',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync'
+					]
+				}
+			}
+		}
+	],
+	webServer: {
+		command: 'node --import tsx tests/e2e/serve.ts',
+		url: `http://127.0.0.1:${port}/healthz`,
+		env: { E2E_PORT: String(port) },
+		reuseExistingServer: false,
+		// initdb of an embedded PostgreSQL takes a while on a cold machine
+		timeout: 180_000,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 }
+	}
+});

@@ -1,0 +1,160 @@
+// `npm run demo`: build when needed, start the production server on the embedded database (or
+// DATABASE_URL), seed the demo world when empty and its past 90 days once, run the live simulator in
+// this process, print where to click and who to log in as.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSql, getSql } from '../../src/lib/server/db/client';
+import { DemoArgsError, demoUsage, parseDemoArgs, type DemoOptions } from '../../src/lib/server/demo/args';
+import { formatDemoBanner } from '../../src/lib/server/demo/banner';
+import { ensureDemoDevices, type DemoDevices } from '../../src/lib/server/demo/devices';
+import { seedDemoHistory } from '../../src/lib/server/demo/history';
+import { seedDemo } from '../../src/lib/server/demo/seed';
+import { demoTicketsPerWeekday } from '../../src/lib/server/demo/volume';
+import { startSimulator, type Simulator } from '../../src/lib/server/simulator/simulator';
+import { migrate, startDatabase, type Database } from '../database';
+import { startServer, type RunningServer } from '../index';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// What `vite build` reads. server/ is not in it: server/index.ts runs from source under tsx.
+const buildInputs = [
+	'src',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'package-lock.json'
+];
+
+function newestMtime(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+function buildIsStale(): boolean {
+	const built = join(root, 'build', 'handler.js');
+	if (!existsSync(built)) return true;
+	const builtAt = statSync(built).mtimeMs;
+	return buildInputs.some((input) => newestMtime(join(root, input)) > builtAt);
+}
+
+function build(): Promise<void> {
+	console.log('Building the production bundle (npx vite build)…');
+	return new Promise((resolveBuild, reject) => {
+		const child = spawn('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+		child.once('error', reject);
+		child.once('exit', (code) =>
+			code === 0 ? resolveBuild() : reject(new Error(`vite build failed (exit ${code})`))
+		);
+	});
+}
+
+async function seed(database: Database, dataDir: string): Promise<DemoDevices[]> {
+	await migrate(database.url);
+	const sql = createSql(database.url, 4);
+	try {
+		const { seeded } = await seedDemo(sql);
+		console.log(
+			seeded ? 'Seeded the demo MPPs and logins.' : 'The database already has MPPs: nothing seeded.'
+		);
+		console.log('Seeding the past 90 days up to yesterday (once)…');
+		const history = await seedDemoHistory(sql, { days: 90 });
+		console.log(
+			history.tickets
+				? `History: ${history.tickets.toLocaleString('en')} tickets and ${history.surveys.toLocaleString('en')} survey answers over ${history.days} business days (all MPPs together) in ${(history.ms / 1000).toFixed(1)} s.`
+				: `History: already there, nothing added (${(history.ms / 1000).toFixed(1)} s).`
+		);
+		return await ensureDemoDevices(sql, join(dataDir, 'demo-devices.json'));
+	} finally {
+		await sql.end({ timeout: 5 });
+	}
+}
+
+async function run(options: DemoOptions): Promise<void> {
+	if (buildIsStale()) await build();
+	const dataDir = resolve(process.env.ANTREAN_DATA_DIR ?? '.antrean');
+	const database = await startDatabase();
+	let server: RunningServer | undefined;
+	let simulator: Simulator | undefined;
+	const stop = async (signal: string) => {
+		console.log(`\n${signal}: stopping the demo…`);
+		// the simulator first: it uses the server's database pool and socket.io
+		await simulator?.stop();
+		await server?.close();
+		await database.stop();
+		process.exit(0);
+	};
+	process.once('SIGINT', () => void stop('SIGINT'));
+	process.once('SIGTERM', () => void stop('SIGTERM'));
+	try {
+		const devices = await seed(database, dataDir);
+		// adapter-node assumes https unless ORIGIN says otherwise, and then refuses every form post
+		// (login, language switch) as cross-site: over plain http the demo must name its origin.
+		process.env.ORIGIN ||= `http://${browserHost(options.host)}:${options.port}`;
+		server = await startServer({ port: options.port, host: options.host, databaseUrl: database.url });
+		const pgDir = join(dataDir, 'pg');
+		const shown = relative(process.cwd(), pgDir).startsWith('..') ? pgDir : relative(process.cwd(), pgDir);
+		const where = database.embedded ? `embedded PostgreSQL 18 in ${shown}` : 'DATABASE_URL';
+		if (options.simulate) {
+			// In this process: getSql() is the server's pool, and publish() finds the socket.io server
+			// startServer attached through the same globalThis slot the SvelteKit bundle reads.
+			simulator = await startSimulator(getSql(), {
+				speed: options.speed,
+				ticketsPerWeekday: demoTicketsPerWeekday
+			});
+		}
+		const simulatorLine = simulator
+			? `${simulator.describe()}\n  Virtual operators leave a counter alone for 15 minutes after a person acts there.`
+			: 'Live simulator: off (--no-simulate); today stays as it is.';
+		console.log(
+			formatDemoBanner({
+				baseUrl: process.env.ORIGIN ?? server.url,
+				devices,
+				database: where,
+				simulator: simulatorLine
+			})
+		);
+	} catch (error) {
+		await simulator?.stop().catch(() => {});
+		await server?.close().catch(() => {});
+		await database.stop().catch(() => {});
+		throw error;
+	}
+}
+
+/** The host a browser on this machine should use: cookies and the origin check want one name. */
+function browserHost(host: string): string {
+	return ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host) ? 'localhost' : host;
+}
+
+function describe(error: unknown, options: DemoOptions): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code === 'EADDRINUSE') {
+		return `Port ${options.port} on ${options.host} is already in use: stop the other program or use --port N.`;
+	}
+	if (code === 'EACCES') return `No permission to listen on port ${options.port}: use a port above 1024.`;
+	return error instanceof Error ? error.message : String(error);
+}
+
+let options: DemoOptions;
+try {
+	options = parseDemoArgs(process.argv.slice(2), process.env);
+} catch (error) {
+	if (!(error instanceof DemoArgsError)) throw error;
+	console.error(`npm run demo: ${error.message}\n\n${demoUsage}`);
+	process.exit(1);
+}
+if (options.help) {
+	console.log(demoUsage);
+	process.exit(0);
+}
+run(options).catch((error) => {
+	console.error(`npm run demo: ${describe(error, options)}`);
+	process.exit(1);
+});

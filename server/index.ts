@@ -1,0 +1,117 @@
+// Production entry: database → migrations → one http.Server shared by SvelteKit and socket.io.
+// `npm start` runs it directly; `npm run demo`, the e2e setup and the API tests call startServer().
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startDatabase, migrate, type Database } from './database';
+import { attachRealtime } from './realtime';
+
+export interface ServerOptions {
+	port?: number;
+	host?: string;
+	/** defaults to DATABASE_URL, else embedded PostgreSQL under ANTREAN_DATA_DIR */
+	databaseUrl?: string;
+	log?: (line: string) => void;
+}
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	databaseUrl: string;
+	close(): Promise<void>;
+}
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+const handlerPath = fileURLToPath(new URL('../build/handler.js', import.meta.url));
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+	const log = options.log ?? ((line: string) => console.log(line));
+	if (!existsSync(handlerPath)) {
+		throw new Error(
+			`No production build at ${handlerPath}: run \`npm run build\` first (npm run demo builds it).`
+		);
+	}
+	const database: Database = options.databaseUrl
+		? { url: options.databaseUrl, embedded: false, stop: async () => {} }
+		: await startDatabase();
+	try {
+		const applied = await migrate(database.url);
+		if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
+		// SvelteKit's modules read the pool's address from here on their first query.
+		process.env.DATABASE_URL = database.url;
+
+		// socket.io must be attached before SvelteKit's init runs, so requests wait for the handler
+		const app: { handler?: NodeHandler } = {};
+		const httpServer = createServer((req, res) => {
+			const handler = app.handler;
+			if (!handler) {
+				res.writeHead(503, { 'content-type': 'text/plain' }).end('Starting up');
+				return;
+			}
+			handler(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'));
+		});
+		const realtime = attachRealtime(httpServer);
+		// Importing the handler runs SvelteKit's `init` hook, which registers the socket handlers.
+		app.handler = ((await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler }).handler;
+
+		await new Promise<void>((resolve, reject) => {
+			httpServer.once('error', reject);
+			httpServer.listen(options.port ?? 3000, options.host ?? '0.0.0.0', () => resolve());
+		});
+		const { port } = httpServer.address() as AddressInfo;
+		const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
+		let closing: Promise<void> | undefined;
+		return {
+			url: `http://${shownHost}:${port}`,
+			port,
+			databaseUrl: database.url,
+			close: () =>
+				(closing ??= (async () => {
+					await realtime.close();
+					await new Promise<void>((resolve) => {
+						httpServer.close(() => resolve());
+						httpServer.closeAllConnections();
+					});
+					const { closeSql } = await import('../src/lib/server/db/client');
+					await closeSql();
+					await database.stop();
+				})())
+		};
+	} catch (error) {
+		await database.stop();
+		throw error;
+	}
+}
+
+async function main() {
+	const port = Number(process.env.PORT ?? 3000);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		console.error(`PORT must be a port number, got "${process.env.PORT}"`);
+		process.exit(1);
+	}
+	if (!process.env.ORIGIN) {
+		// adapter-node assumes https without ORIGIN, which refuses every form post over plain http.
+		process.env.ORIGIN = `http://localhost:${port}`;
+		console.log(
+			`ORIGIN not set: assuming ${process.env.ORIGIN} (set ORIGIN=https://your.host in production)`
+		);
+	}
+	const server = await startServer({ port, host: process.env.HOST });
+	console.log(`Antrean listening on ${server.url}`);
+	const stop = async (signal: string) => {
+		console.log(`${signal}: shutting down`);
+		await server.close();
+		process.exit(0);
+	};
+	process.once('SIGINT', () => void stop('SIGINT'));
+	process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	main().catch((error) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
+}

@@ -1,0 +1,17 @@
+import type { Locale } from '$lib/i18n';
+import type { Actor } from '$lib/server/auth/actor';
+
+declare global {
+	namespace App {
+		interface Error {
+			code?: string;
+			message: string;
+		}
+		interface Locals {
+			actor: Actor;
+			locale: Locale;
+		}
+	}
+}
+
+export {};

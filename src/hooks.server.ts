@@ -1,0 +1,72 @@
+// Every request: who is calling (session cookie, bearer token or device cookie) into
+// locals.actor, the UI language into locals.locale, security headers, and JSON errors for the API.
+// `init` wires the socket handlers onto the io instance the server entry created.
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { localeFromRequest } from '$lib/i18n/request';
+import { authenticate, credentialsFromRequest, refreshAuthCookies } from '$lib/server/auth/resolve';
+import { getSql } from '$lib/server/db/client';
+import { errorResponse } from '$lib/server/http';
+import { registerRealtime } from '$lib/server/realtime/register';
+
+export const init: ServerInit = async () => {
+	registerRealtime();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	event.locals.locale = localeFromRequest(event.cookies, event.request);
+	if (pathname === '/healthz') {
+		event.locals.actor = { kind: 'anonymous' };
+	} else {
+		const credentials = credentialsFromRequest(event.cookies, event.request);
+		const auth = await authenticate(getSql(), credentials);
+		event.locals.actor = auth.actor;
+		refreshAuthCookies(event.cookies, auth, credentials, event.url);
+	}
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+	if (pathname.startsWith('/api/') && response.status >= 400 && !isJson(response)) {
+		// SvelteKit answers unknown routes, wrong methods and CSRF refusals in text or HTML;
+		// API clients always get the one JSON error shape.
+		const text = (await response.text()).slice(0, 300);
+		return withSecurityHeaders(
+			errorResponse(response.status, codeFor(response.status), text || response.statusText)
+		);
+	}
+	return withSecurityHeaders(response);
+};
+
+function isJson(response: Response): boolean {
+	return response.headers.get('content-type')?.includes('json') ?? false;
+}
+
+function codeFor(status: number): string {
+	if (status === 404) return 'not_found';
+	if (status === 405) return 'method_not_allowed';
+	if (status === 403) return 'forbidden';
+	if (status === 413) return 'payload_too_large';
+	return status >= 500 ? 'internal' : 'bad_request';
+}
+
+function withSecurityHeaders(response: Response): Response {
+	try {
+		response.headers.set('x-content-type-options', 'nosniff');
+		response.headers.set('referrer-policy', 'same-origin');
+		response.headers.set('x-frame-options', 'SAMEORIGIN');
+	} catch {
+		// immutable headers (a fetched response passed through): leave them as they are
+	}
+	return response;
+}
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}:`, error);
+	return {
+		message:
+			status === 404
+				? 'Halaman tidak ditemukan (not found).'
+				: 'Terjadi kesalahan pada server (internal error).',
+		code: status === 404 ? 'not_found' : 'internal'
+	};
+};

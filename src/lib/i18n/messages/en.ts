@@ -1,0 +1,23 @@
+// English, the second language. Typed against the Indonesian catalogue: a missing key fails the build.
+import type { Catalogue } from '../catalogue';
+import { base } from './en/base';
+import { counter } from './en/counter';
+import { display } from './en/display';
+import { history } from './en/history';
+import { kiosk } from './en/kiosk';
+import { manage } from './en/manage';
+import { ministry } from './en/ministry';
+import { survey } from './en/survey';
+import { track } from './en/track';
+
+export const en: Catalogue = {
+	...base,
+	...display,
+	...kiosk,
+	...counter,
+	...track,
+	...survey,
+	...manage,
+	...history,
+	...ministry
+};

@@ -1,0 +1,35 @@
+// English texts for the base catalogue (app, language, roles, login, logout).
+export const base = {
+	'app.name': 'Antrean',
+	'app.tagline': 'Queue system for Public Service Malls',
+
+	'lang.label': 'Language',
+	'lang.switchTo': 'Switch language to {language}',
+
+	'role.superadmin': 'System administrator',
+	'role.ministry': 'Ministry',
+	'role.mpp_admin': 'MPP administrator',
+	'role.supervisor': 'Supervisor',
+	'role.operator': 'Counter operator',
+
+	'login.title': 'Sign in',
+	'login.heading': 'Sign in to Antrean',
+	'login.intro': 'For counter staff, MPP managers and the ministry.',
+	'login.email': 'Email',
+	'login.password': 'Password',
+	'login.submit': 'Sign in',
+	'login.submitting': 'Signing in…',
+	'login.help': 'Forgot your password? Contact your MPP administrator.',
+	'login.error.invalid': 'Incorrect email or password.',
+	'login.error.missing': 'Enter your email and password.',
+	'login.error.tooMany': 'Too many sign-in attempts. Try again in {minutes} minutes.',
+	'login.signedOut': 'You have signed out.',
+
+	'logout.title': 'Sign out',
+	'logout.question': 'Sign out of Antrean on this device?',
+	'logout.signedInAs': 'You are signed in as {name} ({role}).',
+	'logout.notSignedIn': 'You are not signed in.',
+	'logout.submit': 'Sign out',
+	'logout.cancel': 'Cancel',
+	'logout.toLogin': 'Go to sign in'
+};

@@ -1,0 +1,24 @@
+// Bahasa Indonesia: the first language of Antrean and the source of every key. `{name}` marks a
+// parameter; `t()` requires exactly the parameters a message names. One file per screen under id/,
+// so screens can grow their texts without touching each other.
+import { base } from './id/base';
+import { counter } from './id/counter';
+import { display } from './id/display';
+import { history } from './id/history';
+import { kiosk } from './id/kiosk';
+import { manage } from './id/manage';
+import { ministry } from './id/ministry';
+import { survey } from './id/survey';
+import { track } from './id/track';
+
+export const id = {
+	...base,
+	...display,
+	...kiosk,
+	...counter,
+	...track,
+	...survey,
+	...manage,
+	...history,
+	...ministry
+} as const;

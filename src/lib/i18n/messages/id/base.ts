@@ -1,0 +1,35 @@
+// Bahasa Indonesia texts for the base catalogue (app, language, roles, login, logout).
+export const base = {
+	'app.name': 'Antrean',
+	'app.tagline': 'Sistem antrean Mal Pelayanan Publik',
+
+	'lang.label': 'Bahasa',
+	'lang.switchTo': 'Ganti bahasa ke {language}',
+
+	'role.superadmin': 'Administrator sistem',
+	'role.ministry': 'Kementerian',
+	'role.mpp_admin': 'Pengelola MPP',
+	'role.supervisor': 'Supervisor',
+	'role.operator': 'Petugas loket',
+
+	'login.title': 'Masuk',
+	'login.heading': 'Masuk ke Antrean',
+	'login.intro': 'Untuk petugas loket, pengelola MPP, dan kementerian.',
+	'login.email': 'Email',
+	'login.password': 'Kata sandi',
+	'login.submit': 'Masuk',
+	'login.submitting': 'Memproses…',
+	'login.help': 'Lupa kata sandi? Hubungi pengelola MPP Anda.',
+	'login.error.invalid': 'Email atau kata sandi salah.',
+	'login.error.missing': 'Isi email dan kata sandi.',
+	'login.error.tooMany': 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.',
+	'login.signedOut': 'Anda telah keluar.',
+
+	'logout.title': 'Keluar',
+	'logout.question': 'Keluar dari Antrean di perangkat ini?',
+	'logout.signedInAs': 'Anda masuk sebagai {name} ({role}).',
+	'logout.notSignedIn': 'Anda belum masuk.',
+	'logout.submit': 'Keluar',
+	'logout.cancel': 'Batal',
+	'logout.toLogin': 'Ke halaman masuk'
+} as const;

@@ -1,0 +1,209 @@
+// The one typed event map shared by the socket.io server and its clients (types only, STYLE rule 2).
+// A payload change that would break clients gets a new event name, never a silent change.
+//
+// Every event an MPP emits carries `mppId` and that MPP's `seq` (taken inside the queue engine's
+// transaction). Each change is emitted as exactly one event to `display:<mppId>` and exactly one
+// to `staff:<mppId>`, so a client of either room sees seq 1, 2, 3 … without holes and can tell a
+// missed event from a quiet minute. A TV never receives waiting ticket numbers: only calls.
+import type { CounterStatus } from '../domain/types';
+import type { Actor } from '../server/auth/actor';
+import type { CounterView, TicketView } from '../server/queue/outcome';
+
+export type { CounterView, TicketView };
+
+/** Tickets waiting now per service id (only the services a change touched, in events). */
+export type WaitingCounts = Record<string, number>;
+
+export type AckError = { code: string; message: string };
+/** The one acknowledgement shape of every client → server call. */
+export type Ack<T> = { data: T } | { error: AckError };
+
+/** What a TV may know about a call (DOMAIN §5: number and counter, shown and spoken). */
+export interface CallView {
+	ticketId: string;
+	number: string;
+	serviceId: string;
+	counterId: string;
+	counterName: string;
+	/** ISO time (UTC) of this call or recall */
+	calledAt: string;
+	callCount: number;
+}
+
+interface MppEvent {
+	mppId: string;
+	seq: number;
+}
+
+/** `ticket:called` / `ticket:recalled` as the display room gets them. */
+export interface CallEvent extends MppEvent {
+	call: CallView;
+	waiting: WaitingCounts;
+}
+
+/** The same events as the staff and counter rooms get them: the full ticket and counter. */
+export interface StaffCallEvent extends CallEvent {
+	ticket: TicketView;
+	counter: CounterView;
+	/** the ticket the counter was still serving, closed by this call */
+	finished: TicketView | null;
+}
+
+export interface DisplayCounter {
+	id: string;
+	name: string;
+	status: CounterStatus;
+}
+
+/** What the display room gets for every change that is not a call. */
+export interface QueueChangedEvent extends MppEvent {
+	waiting: WaitingCounts;
+	/** present when the change opened, paused or closed a counter */
+	counter?: DisplayCounter;
+}
+
+export interface TicketIssuedEvent extends MppEvent {
+	waiting: WaitingCounts;
+	ticket: TicketView;
+}
+
+/** started, finished, no-show: always at a counter */
+export interface TicketAtCounterEvent extends MppEvent {
+	waiting: WaitingCounts;
+	ticket: TicketView;
+	counter: CounterView;
+}
+
+export interface TicketTransferredEvent extends MppEvent {
+	waiting: WaitingCounts;
+	ticket: TicketView;
+	fromServiceId: string;
+	counter: CounterView | null;
+}
+
+export interface TicketCancelledEvent extends MppEvent {
+	waiting: WaitingCounts;
+	ticket: TicketView;
+	counter: CounterView | null;
+}
+
+export interface CounterChangedEvent extends MppEvent {
+	waiting: WaitingCounts;
+	counter: CounterView;
+	finished: TicketView | null;
+}
+
+/** To `ticket:<trackCode>`: the citizen's own ticket after any change to it. */
+export interface TicketUpdatedEvent extends MppEvent {
+	ticket: TicketView;
+}
+
+/**
+ * To `service:<serviceId>`: the waiting queue of this service moved (a call, a new priority ticket, a
+ * cancellation …), so a citizen's page refetches its own position. Deliberately no numbers or
+ * counts: the room is joined with any valid track code, and nobody learns about other citizens.
+ */
+export interface ServiceMovedEvent {
+	mppId: string;
+	serviceId: string;
+}
+
+export interface DisplayMessageEvent {
+	mppId: string;
+	/** absent when the message is not part of the queue sequence (an admin edit) */
+	seq?: number;
+	runningText: string;
+}
+
+export interface ServerToClientEvents {
+	'ticket:called': (event: CallEvent | StaffCallEvent) => void;
+	'ticket:recalled': (event: CallEvent | StaffCallEvent) => void;
+	'queue:changed': (event: QueueChangedEvent) => void;
+	'ticket:issued': (event: TicketIssuedEvent) => void;
+	'ticket:started': (event: TicketAtCounterEvent) => void;
+	'ticket:finished': (event: TicketAtCounterEvent) => void;
+	'ticket:no-show': (event: TicketAtCounterEvent) => void;
+	'ticket:transferred': (event: TicketTransferredEvent) => void;
+	'ticket:cancelled': (event: TicketCancelledEvent) => void;
+	'counter:changed': (event: CounterChangedEvent) => void;
+	'ticket:updated': (event: TicketUpdatedEvent) => void;
+	'service:moved': (event: ServiceMovedEvent) => void;
+	'display:message': (event: DisplayMessageEvent) => void;
+}
+
+export type ServerEventName = keyof ServerToClientEvents;
+export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/** The events a client of the display room receives, in seq order. */
+export type DisplayEventName = 'ticket:called' | 'ticket:recalled' | 'queue:changed' | 'display:message';
+export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:updated' | 'service:moved'>;
+
+export type MppRoom = 'display' | 'staff';
+
+export type RoomRequest =
+	| { room: MppRoom; mppId: string }
+	| { room: 'counter'; counterId: string }
+	| { room: 'ticket'; trackCode: string }
+	/** a service's queue movements, for the holder of a ticket of that service (its track code) */
+	| { room: 'service'; serviceId: string; trackCode: string }
+	| { room: 'ministry' };
+
+export interface SnapshotRequest {
+	room: MppRoom;
+	mppId: string;
+}
+
+export interface ClientToServerEvents {
+	/** The server validates every payload; a refusal is an `{ error }` ack, never a disconnect. */
+	'room:join': (request: RoomRequest, ack: (response: Ack<{ room: string }>) => void) => void;
+	'room:leave': (request: RoomRequest, ack: (response: Ack<{ room: string }>) => void) => void;
+	'snapshot:get': (request: SnapshotRequest, ack: (response: Ack<Snapshot>) => void) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- socket.io's slot for node-to-node events
+export interface InterServerEvents {}
+
+/** What the server knows about a connected socket, set once at the handshake. */
+export interface SocketData {
+	actor: Actor;
+}
+
+export interface SnapshotMpp {
+	id: string;
+	slug: string;
+	name: string;
+	timezone: string;
+	runningText: string;
+}
+
+export interface SnapshotService {
+	id: string;
+	prefix: string;
+	name: string;
+	tenantName: string;
+}
+
+/** What a TV shows, equal to the state right after event `seq` of this MPP. */
+export interface DisplaySnapshot {
+	kind: 'display';
+	seq: number;
+	mpp: SnapshotMpp;
+	/** today's latest calls (MPP-local day), newest first, one per ticket */
+	recentCalls: CallView[];
+	/** every active service, 0 when nobody waits */
+	waiting: WaitingCounts;
+	services: SnapshotService[];
+	counters: DisplayCounter[];
+}
+
+export interface StaffCounter extends DisplayCounter {
+	serviceIds: string[];
+	currentTicket: TicketView | null;
+}
+
+export interface StaffSnapshot extends Omit<DisplaySnapshot, 'kind' | 'counters'> {
+	kind: 'staff';
+	counters: StaffCounter[];
+}
+
+export type Snapshot = DisplaySnapshot | StaffSnapshot;

@@ -1,0 +1,80 @@
+// Accounts made outside the web UI: the first superadmin of a deployment, and a password reset
+// for someone locked out. Used by server/cli/create-admin.ts.
+import { z } from 'zod';
+import type { Sql } from '../db/client';
+import { deleteAttempts } from '../db/login-attempts';
+import { deleteUserSessions } from '../db/sessions';
+import { findUserByEmail, insertUser, setPasswordHash, type UserRow } from '../db/users';
+import { badRequest, conflict, notFound } from '../errors';
+import { emailAttemptKey, normaliseEmail } from './login';
+import { hashPassword } from './password';
+
+/** NIST SP 800-63B asks for at least 8; an account that can do everything gets a little more. */
+export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MAX_LENGTH = 1024;
+
+export function checkNewPassword(password: string): void {
+	if (password.length < PASSWORD_MIN_LENGTH) {
+		throw badRequest(`The password must have at least ${PASSWORD_MIN_LENGTH} characters.`, 'weak_password');
+	}
+	if (password.length > PASSWORD_MAX_LENGTH) {
+		throw badRequest(`The password must have at most ${PASSWORD_MAX_LENGTH} characters.`, 'invalid_password');
+	}
+}
+
+export function checkEmail(email: string): string {
+	const normalised = normaliseEmail(email);
+	if (!z.email().safeParse(normalised).success || normalised.length > 254) {
+		throw badRequest(`"${email}" is not a valid e-mail address.`, 'invalid_email');
+	}
+	return normalised;
+}
+
+export function checkName(name: string): string {
+	const trimmed = name.trim();
+	if (trimmed.length < 1 || trimmed.length > 200) throw badRequest('The name must have 1 to 200 characters.');
+	return trimmed;
+}
+
+export async function createSuperadmin(
+	sql: Sql,
+	input: { email: string; name: string; password: string }
+): Promise<UserRow> {
+	const email = checkEmail(input.email);
+	const name = checkName(input.name);
+	checkNewPassword(input.password);
+	if (await findUserByEmail(sql, email)) {
+		throw conflict(
+			`A user with e-mail ${email} already exists (use --reset to set a new password).`,
+			'user_exists'
+		);
+	}
+	const passwordHash = await hashPassword(input.password);
+	try {
+		return await insertUser(sql, { email, name, passwordHash, role: 'superadmin', mppId: null });
+	} catch (error) {
+		// another create-admin won the race for the same address
+		if ((error as { code?: string }).code === '23505') {
+			throw conflict(`A user with e-mail ${email} already exists.`, 'user_exists');
+		}
+		throw error;
+	}
+}
+
+/** Sets a new password, signs the user out everywhere and lifts a login lockout. */
+export async function resetPassword(
+	sql: Sql,
+	input: { email: string; password: string }
+): Promise<{ user: UserRow; endedSessions: number }> {
+	const email = checkEmail(input.email);
+	checkNewPassword(input.password);
+	const user = await findUserByEmail(sql, email);
+	if (!user) throw notFound(`No user has the e-mail address ${email}.`, 'unknown_user');
+	const passwordHash = await hashPassword(input.password);
+	const endedSessions = await sql.begin(async (tx) => {
+		await setPasswordHash(tx, user.id, passwordHash);
+		await deleteAttempts(tx, emailAttemptKey(email));
+		return deleteUserSessions(tx, user.id);
+	});
+	return { user, endedSessions };
+}

@@ -1,0 +1,65 @@
+import type { CounterStatus } from '$lib/domain/types';
+import type { Db } from './client';
+
+export interface Counter {
+	id: string;
+	mppId: string;
+	tenantId: string | null;
+	name: string;
+	status: CounterStatus;
+	statusChangedAt: Date;
+	currentTicketId: string | null;
+	active: boolean;
+	serviceIds: string[];
+}
+
+const columns = (db: Db) => db`
+	c.id, c.mpp_id AS "mppId", c.tenant_id AS "tenantId", c.name, c.status, c.status_changed_at AS "statusChangedAt",
+	c.current_ticket_id AS "currentTicketId", c.active,
+	coalesce((SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id),
+		'{}') AS "serviceIds"`;
+
+export async function insertCounter(
+	db: Db,
+	c: { mppId: string; tenantId?: string | null; name: string; serviceIds: string[]; status?: CounterStatus }
+): Promise<Counter> {
+	const [{ id }] = await db<{ id: string }[]>`
+		INSERT INTO counters (mpp_id, tenant_id, name, status)
+		VALUES (${c.mppId}, ${c.tenantId ?? null}, ${c.name}, ${c.status ?? 'closed'}) RETURNING id`;
+	for (const serviceId of c.serviceIds) {
+		await db`INSERT INTO counter_services (counter_id, service_id) VALUES (${id}, ${serviceId})`;
+	}
+	return (await findCounter(db, id))!;
+}
+
+export async function findCounter(db: Db, id: string): Promise<Counter | undefined> {
+	const [row] = await db<Counter[]>`SELECT ${columns(db)} FROM counters c WHERE c.id = ${id}`;
+	return row;
+}
+
+export async function listCounters(db: Db, mppId: string): Promise<Counter[]> {
+	return db<Counter[]>`
+		SELECT ${columns(db)} FROM counters c WHERE c.mpp_id = ${mppId} AND c.active ORDER BY c.name`;
+}
+
+export async function assignOperator(db: Db, counterId: string, userId: string): Promise<void> {
+	await db`INSERT INTO counter_operators (counter_id, user_id) VALUES (${counterId}, ${userId}) ON CONFLICT DO NOTHING`;
+}
+
+export async function isOperatorOf(db: Db, userId: string, counterId: string): Promise<boolean> {
+	const [row] =
+		await db`SELECT 1 FROM counter_operators WHERE user_id = ${userId} AND counter_id = ${counterId}`;
+	return Boolean(row);
+}
+
+export async function listCounterIdsOfOperator(db: Db, userId: string): Promise<string[]> {
+	const rows = await db<{ counterId: string }[]>`
+		SELECT counter_id AS "counterId" FROM counter_operators WHERE user_id = ${userId}`;
+	return rows.map((r) => r.counterId);
+}
+
+export async function listCounterIdsServing(db: Db, serviceId: string): Promise<string[]> {
+	const rows = await db<{ counterId: string }[]>`
+		SELECT counter_id AS "counterId" FROM counter_services WHERE service_id = ${serviceId}`;
+	return rows.map((r) => r.counterId);
+}

@@ -1,0 +1,99 @@
+// Cross-MPP reads for the ministry (issue 5): one grouped query over the rollups or the surveys of every
+// active MPP at once, instead of one query per MPP (≈ 300 of them). Each MPP brings its own range of
+// local dates, because "yesterday" and "today" are MPP-local (DOMAIN §6).
+import type { IkmTotals } from '../../domain/ikm';
+import type { Measures } from '../../domain/kpi';
+import type { Db } from './client';
+import { measuresFromRollups } from './stats-sql';
+
+export interface NationalMpp {
+	id: string;
+	slug: string;
+	name: string;
+	province: string;
+	city: string;
+	timezone: string;
+}
+
+/** A stretch of one MPP's local dates, inclusive. */
+export interface MppRange {
+	mppId: string;
+	from: string;
+	to: string;
+}
+
+/** 'mpp' keeps MPPs apart; the periods add every MPP's same local date, week (its Monday) or month. */
+export type NationalKey = 'mpp' | 'day' | 'week' | 'month';
+
+export interface KeyedMeasures extends Measures {
+	key: string;
+}
+
+export interface KeyedIkmTotals extends IkmTotals {
+	key: string;
+}
+
+// Fixed strings chosen by the NationalKey enum and a fixed table alias, never input.
+function keyOf(db: Db, key: NationalKey, alias: 'r' | 'v') {
+	const expressions: Record<NationalKey, string> = {
+		mpp: `${alias}.mpp_id::text`,
+		day: `${alias}.local_date::text`,
+		week: `date_trunc('week', ${alias}.local_date)::date::text`,
+		month: `to_char(${alias}.local_date, 'YYYY-MM')`
+	};
+	return db.unsafe(expressions[key]);
+}
+
+export async function listNationalMpps(db: Db): Promise<NationalMpp[]> {
+	return db<NationalMpp[]>`
+		SELECT id, slug, name, province, city, timezone FROM mpps WHERE active ORDER BY province, name`;
+}
+
+const rangeTable = (db: Db, ranges: MppRange[]) => db`
+	unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
+		${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)`;
+
+/** Measures of closed days from the MPP-hour rollup, each MPP over its own range. */
+export async function rollupMeasuresOf(
+	db: Db,
+	ranges: MppRange[],
+	key: NationalKey
+): Promise<KeyedMeasures[]> {
+	if (!ranges.length) return [];
+	return db<KeyedMeasures[]>`
+		SELECT ${keyOf(db, key, 'r')} AS key, ${measuresFromRollups(db)}
+		FROM ${rangeTable(db, ranges)}
+		JOIN stats_mpp_hourly r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+		GROUP BY 1`;
+}
+
+/** Survey element totals and respondents, each MPP over its own range (surveys are read directly). */
+export async function surveyTotalsOf(
+	db: Db,
+	ranges: MppRange[],
+	key: NationalKey
+): Promise<KeyedIkmTotals[]> {
+	if (!ranges.length) return [];
+	const rows = await db<
+		({ key: string; respondents: number } & Record<
+			| 'persyaratan'
+			| 'prosedur'
+			| 'waktu'
+			| 'biaya'
+			| 'produk'
+			| 'kompetensi'
+			| 'perilaku'
+			| 'pengaduan'
+			| 'sarana',
+			number
+		>)[]
+	>`
+		SELECT ${keyOf(db, key, 'v')} AS key, count(*)::int AS respondents,
+			sum(v.persyaratan)::int AS persyaratan, sum(v.prosedur)::int AS prosedur, sum(v.waktu)::int AS waktu,
+			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
+			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
+		FROM ${rangeTable(db, ranges)}
+		JOIN surveys v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
+		GROUP BY 1`;
+	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
+}

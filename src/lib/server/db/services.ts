@@ -1,0 +1,65 @@
+import type { Db } from './client';
+
+export interface Service {
+	id: string;
+	mppId: string;
+	tenantId: string;
+	code: string;
+	prefix: string;
+	name: string;
+	targetWaitMinutes: number;
+	dailyQuota: number | null;
+	cutoffMinutes: number;
+	expectedServiceMinutes: number;
+	active: boolean;
+}
+
+export interface NewService {
+	mppId: string;
+	tenantId: string;
+	code: string;
+	prefix: string;
+	name: string;
+	targetWaitMinutes?: number;
+	dailyQuota?: number | null;
+	cutoffMinutes?: number;
+	expectedServiceMinutes?: number;
+}
+
+const columns = (db: Db) => db`
+	id, mpp_id AS "mppId", tenant_id AS "tenantId", code, prefix, name,
+	target_wait_minutes AS "targetWaitMinutes", daily_quota AS "dailyQuota", cutoff_minutes AS "cutoffMinutes",
+	expected_service_minutes AS "expectedServiceMinutes", active`;
+
+export async function insertService(db: Db, s: NewService): Promise<Service> {
+	const [row] = await db<Service[]>`
+		INSERT INTO services (mpp_id, tenant_id, code, prefix, name, target_wait_minutes, daily_quota,
+			cutoff_minutes, expected_service_minutes)
+		VALUES (${s.mppId}, ${s.tenantId}, ${s.code}, ${s.prefix}, ${s.name}, ${s.targetWaitMinutes ?? 30},
+			${s.dailyQuota ?? null}, ${s.cutoffMinutes ?? 60}, ${s.expectedServiceMinutes ?? 10})
+		RETURNING ${columns(db)}`;
+	return row;
+}
+
+export async function findService(db: Db, id: string): Promise<Service | undefined> {
+	const [row] = await db<Service[]>`SELECT ${columns(db)} FROM services WHERE id = ${id}`;
+	return row;
+}
+
+export interface ServiceWithWaiting extends Service {
+	tenantName: string;
+	waiting: number;
+}
+
+/** Active services of an MPP with the number of tickets waiting now. */
+export async function listServicesWithWaiting(db: Db, mppId: string): Promise<ServiceWithWaiting[]> {
+	return db<ServiceWithWaiting[]>`
+		SELECT s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix,
+			s.name, s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
+			s.cutoff_minutes AS "cutoffMinutes", s.expected_service_minutes AS "expectedServiceMinutes", s.active,
+			t.name AS "tenantName",
+			(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting') AS waiting
+		FROM services s JOIN tenants t ON t.id = s.tenant_id
+		WHERE s.mpp_id = ${mppId} AND s.active
+		ORDER BY t.name, s.prefix`;
+}

@@ -1,0 +1,101 @@
+// SQL fragments shared by the stats data modules: the per-ticket facts (wait, service, buckets) and
+// the measures of src/lib/domain/kpi.ts, computed from tickets or summed from rollup rows. One
+// definition, so a rollup row and a live aggregate of the same tickets are the same numbers.
+import { bucketCount, bucketThresholds } from '../../domain/histogram';
+import type { Db } from './client';
+
+export type StatsGroupBy = 'counter' | 'service' | 'tenant' | 'day' | 'hour' | 'weekday';
+
+const indexes = Array.from({ length: bucketCount }, (_, i) => i);
+
+// These strings are built from loop indices and fixed column names only, never from input, which is
+// what makes db.unsafe safe here: 35 FILTERed counts (or 35 element sums) per histogram in one pass.
+const histogramBuild = (bucket: 'wb' | 'sb') =>
+	`ARRAY[${indexes.map((i) => `count(*) FILTER (WHERE ${bucket} = ${i})`).join(', ')}]::int[]`;
+const histogramSum = (column: 'wait_hist' | 'service_hist') =>
+	`ARRAY[${indexes.map((i) => `coalesce(sum(${column}[${i + 1}]), 0)`).join(', ')}]::int[]`;
+const waitBuild = histogramBuild('wb');
+const serviceBuild = histogramBuild('sb');
+const waitSum = histogramSum('wait_hist');
+const serviceSum = histogramSum('service_hist');
+
+/**
+ * One row per ticket of an MPP's local days [from, to]: its day and hour, service, tenant, counter,
+ * status, wait (first call − issue) and service time (finish − start, start defaulting to the call;
+ * done tickets only), both in seconds, their histogram buckets, and whether the wait met the service's
+ * target (DESIGN "Statistics").
+ */
+export function ticketFacts(db: Db, mppId: string, from: string, to: string) {
+	// OFFSET 0 keeps PostgreSQL from pulling this subquery up into the aggregate above it, which would
+	// recompute the wait, its bucket and the time-zone hour once per FILTER (70 times per ticket).
+	// The hour is binned arithmetically (date_bin) and turned into the local hour only per group: a
+	// time-zone conversion per ticket costs more than the rest of the row.
+	return db`
+		SELECT t.local_date, date_bin('1 hour', t.issued_at, '2000-01-01 00:00:00+00') AS hour_utc,
+			t.service_id, s.tenant_id, t.counter_id, t.status, d.wait, d.service,
+			d.wait <= s.target_wait_minutes * 60 AS within_target,
+			width_bucket(d.wait, ${bucketThresholds as number[]}::float8[]) AS wb,
+			width_bucket(d.service, ${bucketThresholds as number[]}::float8[]) AS sb
+		FROM tickets t
+		JOIN services s ON s.id = t.service_id
+		CROSS JOIN LATERAL (
+			SELECT extract(epoch FROM t.first_called_at - t.issued_at)::float8 AS wait,
+				CASE WHEN t.status = 'done'
+					THEN extract(epoch FROM t.finished_at - coalesce(t.started_at, t.called_at))::float8 END AS service
+		) d
+		WHERE t.mpp_id = ${mppId} AND t.local_date BETWEEN ${from} AND ${to}
+		OFFSET 0`;
+}
+
+/** The Measures of a group of ticketFacts rows, in the column order of the rollup tables. */
+export function measuresFromFacts(db: Db) {
+	return db`
+		count(*)::int AS issued,
+		count(wait)::int AS called,
+		count(*) FILTER (WHERE status = 'done')::int AS served,
+		count(*) FILTER (WHERE status = 'no_show')::int AS "noShow",
+		count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+		coalesce(sum(wait), 0)::float8 AS "waitSum",
+		${db.unsafe(waitBuild)} AS "waitHistogram",
+		coalesce(sum(service), 0)::float8 AS "serviceSum",
+		count(service)::int AS "serviceCount",
+		${db.unsafe(serviceBuild)} AS "serviceHistogram",
+		count(*) FILTER (WHERE within_target)::int AS "withinTarget"`;
+}
+
+/** The Measures of a group of rollup rows (stats_hourly or stats_daily), in the same column order. */
+export function measuresFromRollups(db: Db) {
+	return db`
+		coalesce(sum(issued), 0)::int AS issued,
+		coalesce(sum(called), 0)::int AS called,
+		coalesce(sum(served), 0)::int AS served,
+		coalesce(sum(no_show), 0)::int AS "noShow",
+		coalesce(sum(cancelled), 0)::int AS cancelled,
+		coalesce(sum(wait_sum), 0)::float8 AS "waitSum",
+		${db.unsafe(waitSum)} AS "waitHistogram",
+		coalesce(sum(service_sum), 0)::float8 AS "serviceSum",
+		coalesce(sum(service_count), 0)::int AS "serviceCount",
+		${db.unsafe(serviceSum)} AS "serviceHistogram",
+		coalesce(sum(within_target), 0)::int AS "withinTarget"`;
+}
+
+/** The MPP-local clock hour of an hour_utc column; the zone is looked up once per statement. */
+export function localHourOf(db: Db, mppId: string) {
+	return db`extract(hour FROM hour_utc AT TIME ZONE (SELECT timezone FROM mpps WHERE id = ${mppId}))::smallint`;
+}
+
+/**
+ * The grouping key over ticketFacts or rollup rows (both name their columns alike; tenant_id comes
+ * from services joined as `s` for rollups). Fixed strings chosen by an enum, never input.
+ */
+export function groupKey(db: Db, groupBy: StatsGroupBy, source: 'facts' | 'rollups', mppId: string) {
+	if (groupBy === 'hour') return source === 'facts' ? localHourOf(db, mppId) : db`local_hour::int`;
+	const expressions: Record<Exclude<StatsGroupBy, 'hour'>, string> = {
+		counter: 'counter_id::text',
+		service: 'service_id::text',
+		tenant: 'tenant_id::text',
+		day: 'local_date::text',
+		weekday: 'extract(dow FROM local_date)::int'
+	};
+	return db.unsafe(expressions[groupBy]);
+}

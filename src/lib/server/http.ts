@@ -1,0 +1,105 @@
+// Helpers every JSON door uses: read and validate a body or query, and turn errors into the
+// API's one error shape `{ "error": { "code", "message" } }` with a 4xx, never a 500 for bad input.
+import type { RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { AppError, badRequest, isAppError } from './errors';
+
+/** Bodies are small JSON objects; anything bigger is a mistake or an attack. */
+export const MAX_JSON_BYTES = 16 * 1024;
+
+export function errorBody(code: string, message: string) {
+	return { error: { code, message } };
+}
+
+export function errorResponse(status: number, code: string, message: string): Response {
+	return json(errorBody(code, message), status);
+}
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify(data), {
+		status,
+		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }
+	});
+}
+
+/**
+ * Wraps a route handler so a thrown AppError becomes its JSON 4xx; anything else is rethrown (500).
+ * Use with the route's own type so params stay typed: `export const GET: RequestHandler = apiHandler(…)`.
+ */
+export function apiHandler<E extends RequestEvent>(
+	handler: (event: E) => Promise<Response>
+): (event: E) => Promise<Response> {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (error) {
+			if (isAppError(error)) return errorResponse(error.status, error.code, error.message);
+			throw error;
+		}
+	};
+}
+
+/** Reads a JSON body with a size limit and validates it. Throws AppError 400/413/415. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+		throw new AppError(415, 'unsupported_media_type', 'Kirim body sebagai application/json.');
+	}
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > MAX_JSON_BYTES) throw tooLarge();
+	const text = await readLimited(request, MAX_JSON_BYTES);
+	let data: unknown;
+	try {
+		data = text === '' ? undefined : JSON.parse(text);
+	} catch {
+		throw badRequest('Body bukan JSON yang sah (malformed JSON).', 'invalid_json');
+	}
+	return parseWith(schema, data);
+}
+
+/** Validates query-string parameters (strings) with a schema. Throws AppError 400. */
+export function readQuery<T extends z.ZodType>(url: URL, schema: T): z.infer<T> {
+	return parseWith(schema, Object.fromEntries(url.searchParams));
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+	const result = schema.safeParse(data);
+	if (!result.success) throw badRequest(describeIssues(result.error), 'validation_failed');
+	return result.data;
+}
+
+/** "serviceId: Invalid UUID; priorityGroup: Invalid option …" — which field and why. */
+export function describeIssues(error: z.ZodError): string {
+	return error.issues
+		.slice(0, 5)
+		.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+		.join('; ');
+}
+
+/** An id in a path; unknown ids and non-UUIDs are both "not found" to the caller. */
+export const uuid = z.uuid();
+
+export function isUuid(value: string): boolean {
+	return uuid.safeParse(value).success;
+}
+
+async function readLimited(request: Request, limit: number): Promise<string> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel();
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = () =>
+	new AppError(413, 'payload_too_large', `Body terlalu besar (maksimal ${MAX_JSON_BYTES / 1024} KB).`);

@@ -1,0 +1,77 @@
+// What a kiosk offers right now: agencies (tenants) with their services, how many wait for each, and
+// whether a number can be taken, decided by the same rules the queue engine applies when issuing
+// (src/lib/domain/issue-rules.ts), so a citizen learns why before touching a closed service.
+import { checkIssueTime, type IssueRefusalCode } from '$lib/domain/issue-rules';
+import { localTime, zoneLabel } from '$lib/domain/local-day';
+import type { Db } from '../db/client';
+import { issuedTodayPerService } from '../db/kiosk';
+import type { Mpp } from '../db/mpps';
+import { listServicesWithWaiting } from '../db/services';
+
+/** Why no number can be taken now; `time` is a local 'HH:MM', `quota` the daily quota. */
+export interface Unavailable {
+	code: IssueRefusalCode;
+	time?: string;
+	quota?: number;
+}
+
+export interface KioskService {
+	id: string;
+	name: string;
+	prefix: string;
+	waiting: number;
+	unavailable: Unavailable | null;
+}
+
+export interface KioskTenant {
+	id: string;
+	name: string;
+	waiting: number;
+	services: KioskService[];
+	/** true when no service of this agency can issue a number now */
+	unavailable: boolean;
+}
+
+export async function kioskMenu(db: Db, mpp: Mpp, now = new Date()): Promise<KioskTenant[]> {
+	const local = localTime(now, mpp.timezone);
+	const [services, issued] = await Promise.all([
+		listServicesWithWaiting(db, mpp.id),
+		issuedTodayPerService(db, mpp.id, local.date)
+	]);
+	const tenants = new Map<string, KioskTenant>();
+	for (const service of services) {
+		const refusal = checkIssueTime({
+			openingHours: mpp.openingHours,
+			at: local,
+			cutoffMinutes: service.cutoffMinutes,
+			zoneLabel: zoneLabel(mpp.timezone)
+		});
+		const quotaReached = service.dailyQuota !== null && (issued[service.id] ?? 0) >= service.dailyQuota;
+		const unavailable: Unavailable | null = refusal
+			? { code: refusal.code, time: refusal.time }
+			: quotaReached
+				? { code: 'quota_reached', quota: service.dailyQuota ?? undefined }
+				: null;
+		let tenant = tenants.get(service.tenantId);
+		if (!tenant) {
+			tenant = {
+				id: service.tenantId,
+				name: service.tenantName,
+				waiting: 0,
+				services: [],
+				unavailable: true
+			};
+			tenants.set(service.tenantId, tenant);
+		}
+		tenant.waiting += service.waiting;
+		tenant.unavailable &&= unavailable !== null;
+		tenant.services.push({
+			id: service.id,
+			name: service.name,
+			prefix: service.prefix,
+			waiting: service.waiting,
+			unavailable
+		});
+	}
+	return [...tenants.values()];
+}

@@ -1,0 +1,100 @@
+// The measures behind every national figure (issue 5), gathered like mppStats gathers one MPP's: closed
+// days from the rollups (caught up first), each MPP's own today from its tickets, survey totals straight
+// from the surveys. Each MPP reads its own local dates (DOMAIN §6), so a national day D is the sum of
+// every MPP's local day D, and "today" is every MPP's own today.
+import type { IkmTotals } from '../../domain/ikm';
+import { mergeTotals } from '../../domain/ikm';
+import { mergeMeasures, type Measures } from '../../domain/kpi';
+import { localDate } from '../../domain/local-day';
+import { addDays, weekdayOf } from '../../domain/zoned-time';
+import type { Sql } from '../db/client';
+import {
+	listNationalMpps,
+	rollupMeasuresOf,
+	surveyTotalsOf,
+	type MppRange,
+	type NationalKey,
+	type NationalMpp
+} from '../db/national';
+import { ticketMeasures } from '../db/stats-read';
+import { catchUpStats } from '../stats/rollup';
+
+/** MPP-local dates, inclusive, the same for every MPP; or each MPP's own local today. */
+export type NationalPeriod = { from: string; to: string } | { today: true };
+
+export interface NationalMeasures {
+	mpps: NationalMpp[];
+	/** by key: an MPP's id, or a date, a week's Monday, a month 'YYYY-MM' */
+	measures: Map<string, Measures>;
+	ikm: Map<string, IkmTotals>;
+}
+
+export async function gatherMeasures(
+	sql: Sql,
+	period: NationalPeriod,
+	key: NationalKey,
+	now: Date
+): Promise<NationalMeasures> {
+	const mpps = await listNationalMpps(sql);
+	const closed: MppRange[] = [];
+	const live: MppRange[] = [];
+	const all: MppRange[] = [];
+	for (const mpp of mpps) {
+		const today = localDate(now, mpp.timezone);
+		const { from, to } = 'today' in period ? { from: today, to: today } : period;
+		const yesterday = addDays(today, -1);
+		const closedTo = to < yesterday ? to : yesterday;
+		const liveFrom = from > today ? from : today;
+		all.push({ mppId: mpp.id, from, to });
+		if (from <= closedTo) closed.push({ mppId: mpp.id, from, to: closedTo });
+		if (liveFrom <= to) live.push({ mppId: mpp.id, from: liveFrom, to });
+	}
+
+	const rolled = async () => {
+		// catching up is two indexed reads per MPP when there is nothing to do
+		const byId = new Map(mpps.map((m) => [m.id, m]));
+		for (const range of closed) await catchUpStats(sql, byId.get(range.mppId)!, now);
+		return rollupMeasuresOf(sql, closed, key);
+	};
+	// Today's tickets are read per MPP: the ticket scan is per MPP by construction (stats-sql ticketFacts),
+	// and a day of one MPP is a few hundred tickets.
+	const fromTickets = () =>
+		Promise.all(
+			live.map(async (range) => {
+				const rows = await ticketMeasures(sql, { ...range, groupBy: 'day' });
+				return rows.map(({ key: date, ...m }) => ({ ...m, key: keyOfDate(key, range.mppId, String(date)) }));
+			})
+		);
+	const [fromRollups, today, surveys] = await Promise.all([
+		rolled(),
+		fromTickets(),
+		surveyTotalsOf(sql, all, key)
+	]);
+
+	const measures = new Map<string, Measures>();
+	for (const { key: k, ...m } of [...fromRollups, ...today.flat()]) {
+		const group = measures.get(k);
+		measures.set(k, group ? mergeMeasures([group, m]) : m);
+	}
+	const ikm = new Map<string, IkmTotals>();
+	for (const { key: k, ...totals } of surveys) {
+		const group = ikm.get(k);
+		ikm.set(k, group ? mergeTotals([group, totals]) : totals);
+	}
+	return { mpps, measures, ikm };
+}
+
+/** The key a ticket's local date falls under, the same way db/national.ts keys rollup rows. */
+function keyOfDate(key: NationalKey, mppId: string, date: string): string {
+	switch (key) {
+		case 'mpp':
+			return mppId;
+		case 'day':
+			return date;
+		case 'week':
+			// ISO weeks start on Monday, as PostgreSQL's date_trunc('week', …)
+			return addDays(date, -((weekdayOf(date) + 6) % 7));
+		case 'month':
+			return date.slice(0, 7);
+	}
+}

@@ -1,0 +1,103 @@
+// callNext: a counter calls the next waiting ticket of the services it serves (DESIGN "The queue engine").
+// The hot path of the whole system, so it runs in four round trips: BEGIN; the counter lock, the
+// finish of its current ticket and a lock-free peek at the queue heads, pipelined in that order; one
+// statement that takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the
+// class the fairness rule chose; COMMIT together with the MPP's event seq (see queueTransaction).
+import { chooseNext, nextStreak } from '../../domain/priority';
+import type { Sql } from '../db/client';
+import { callNextOfClass, finishCounterTicket, type EventMeta } from '../db/queue-calls';
+import { lockCounter, updateQueueCounter } from '../db/queue-counters';
+import { peekWaitingHeads } from '../db/tickets';
+import { conflict, notFound } from '../errors';
+import { uuidv7 } from '../ids';
+import { draftOutcome, queueTransaction, type OutcomeDraft } from './record';
+import type { TicketView } from './outcome';
+import type { CallNextResult, QueueActor } from './types';
+import { toCounterView, toTicketView } from './views';
+
+export async function callNext(
+	sql: Sql,
+	input: { counterId: string; actor: QueueActor; now?: Date }
+): Promise<CallNextResult> {
+	const now = input.now ?? new Date();
+	const meta = (data: Record<string, unknown>): EventMeta => ({
+		eventId: uuidv7(),
+		at: now,
+		userId: input.actor.userId ?? null,
+		deviceId: input.actor.deviceId ?? null,
+		data
+	});
+	type Called = { ticket: TicketView | null; finished: TicketView | null };
+	const { value, outcome } = await queueTransaction(
+		sql,
+		async (tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
+			// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
+			// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
+			// open, the error rolls all three back.
+			const [counter, finished, heads] = await Promise.all([
+				lockCounter(tx, input.counterId),
+				finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
+				peekWaitingHeads(tx, input.counterId)
+			]);
+			if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
+			if (counter.status !== 'open') {
+				throw conflict(
+					`${counter.name} sedang ${counter.status === 'paused' ? 'istirahat' : 'tutup'}. Buka loket terlebih dahulu.`,
+					'counter_not_open'
+				);
+			}
+			const finishedView = finished ? toTicketView(finished) : null;
+
+			const nobody = async (): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
+				if (!finished && !counter.currentTicketId)
+					return { value: { ticket: null, finished: null }, draft: null };
+				const free = await updateQueueCounter(tx, counter.id, { current_ticket_id: null });
+				const change = {
+					type: 'counter:changed' as const,
+					counter: toCounterView(free),
+					finished: finishedView
+				};
+				return {
+					value: { ticket: null, finished: finishedView },
+					draft: await draftOutcome(tx, counter.mppId, now, change, counter.serviceIds)
+				};
+			};
+			const choice = chooseNext(heads, counter.priorityStreak, counter.priorityRatio);
+			if (!choice) return nobody();
+
+			// The peek chose the class; take the oldest ticket of it that no other counter is calling right
+			// now. If all of them are being called elsewhere, fall back to the other class.
+			const regularWaiting = heads.some((h) => !h.priority);
+			const classes = [
+				choice.ticket.priority,
+				...heads.filter((h) => h.priority !== choice.ticket.priority).map((h) => h.priority)
+			];
+			let called;
+			for (const priority of classes) {
+				const streak =
+					priority === choice.ticket.priority
+						? choice.streak
+						: nextStreak(priority, regularWaiting, counter.priorityStreak);
+				called = await callNextOfClass(
+					tx,
+					{ counterId: counter.id, mppId: counter.mppId, serviceIds: counter.serviceIds, priority, streak },
+					meta({ callCount: 1 })
+				);
+				if (called) break;
+			}
+			if (!called) return nobody();
+			const ticket = toTicketView(called.ticket);
+			const counterView = { ...toCounterView(counter), currentTicketId: ticket.id };
+			return {
+				value: { ticket, finished: finishedView },
+				draft: {
+					mppId: counter.mppId,
+					at: now.toISOString(),
+					change: { type: 'ticket:called', ticket, counter: counterView, finished: finishedView },
+					waiting: { [ticket.serviceId]: called.waiting }
+				}
+			};
+		}
+	);
+	return { ...value, outcome };
+}

@@ -1,0 +1,49 @@
+// Rows → the views every door and event shows (outcome.ts).
+import type { QueueCounter } from '../db/queue-counters';
+import type { TicketRecord } from '../db/tickets';
+import type { CounterView, TicketView } from './outcome';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toTicketView(t: TicketRecord): TicketView {
+	return {
+		id: t.id,
+		mppId: t.mppId,
+		number: t.number,
+		serviceId: t.serviceId,
+		serviceName: t.serviceName,
+		status: t.status,
+		priorityGroup: t.priorityGroup,
+		trackCode: t.trackCode,
+		issuedAt: t.issuedAt.toISOString(),
+		localDate: t.localDate,
+		callCount: t.callCount,
+		firstCalledAt: iso(t.firstCalledAt),
+		calledAt: iso(t.calledAt),
+		startedAt: iso(t.startedAt),
+		finishedAt: iso(t.finishedAt),
+		counterId: t.counterId,
+		counterName: t.counterName
+	};
+}
+
+export function toCounterView(c: QueueCounter): CounterView {
+	return {
+		id: c.id,
+		mppId: c.mppId,
+		name: c.name,
+		status: c.status,
+		currentTicketId: c.currentTicketId,
+		serviceIds: c.serviceIds
+	};
+}
+
+/** Indonesian names of ticket states, for error messages. */
+export const statusLabel: Record<TicketView['status'], string> = {
+	waiting: 'menunggu',
+	called: 'dipanggil',
+	serving: 'sedang dilayani',
+	done: 'selesai',
+	no_show: 'tidak hadir',
+	cancelled: 'dibatalkan'
+};

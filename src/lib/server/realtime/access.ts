@@ -1,0 +1,93 @@
+// Who may follow which room (DESIGN "Roles"): a person or device of one MPP never sees another's.
+import type { MppRoom, RoomRequest } from '../../realtime/events';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/client';
+import { findCounter, isOperatorOf } from '../db/counters';
+import { findTicketRecordByTrackCode } from '../db/tickets';
+import { AppError, forbidden, notFound } from '../errors';
+import { rooms } from './rooms';
+
+const mppStaffRoles = new Set(['mpp_admin', 'supervisor', 'operator']);
+
+/** The display and staff rooms of an MPP, also the rule for their snapshots. Null when allowed. */
+export function mppRoomRefusal(actor: Actor, room: MppRoom, mppId: string): AppError | null {
+	if (actor.kind === 'anonymous')
+		return forbidden('Masuk atau pasangkan perangkat terlebih dahulu (sign in first).');
+	if (actor.kind === 'device') {
+		// a stolen TV token must only read its own MPP's display
+		const allowed = room === 'display' && actor.device.kind === 'display' && actor.device.mppId === mppId;
+		return allowed ? null : forbidden();
+	}
+	const { user } = actor;
+	if (user.role === 'superadmin') return null;
+	return mppStaffRoles.has(user.role) && user.mppId === mppId ? null : forbidden();
+}
+
+export function ministryRoomRefusal(actor: Actor): AppError | null {
+	const allowed =
+		actor.kind === 'user' && (actor.user.role === 'ministry' || actor.user.role === 'superadmin');
+	return allowed ? null : forbidden();
+}
+
+/** The room name a validated request may join, or an AppError explaining why not. */
+export async function authorizeRoom(db: Db, actor: Actor, request: RoomRequest): Promise<string> {
+	switch (request.room) {
+		case 'display':
+		case 'staff': {
+			const refusal = mppRoomRefusal(actor, request.room, request.mppId);
+			if (refusal) throw refusal;
+			return rooms[request.room](request.mppId);
+		}
+		case 'ministry': {
+			const refusal = ministryRoomRefusal(actor);
+			if (refusal) throw refusal;
+			return rooms.ministry();
+		}
+		case 'ticket':
+			return rooms.ticket(request.trackCode);
+		case 'service': {
+			// only the holder of a ticket of that service: the room says when to refetch, nothing more
+			const ticket = await findTicketRecordByTrackCode(db, request.trackCode);
+			if (!ticket || ticket.serviceId !== request.serviceId)
+				throw notFound('Tiket tidak ditemukan (unknown ticket).');
+			return rooms.service(request.serviceId);
+		}
+		case 'counter': {
+			if (actor.kind === 'device') {
+				// a feedback tablet beside a counter learns there which ticket just finished (its survey)
+				if (actor.device.kind !== 'feedback') throw forbidden();
+				const counter = await findCounter(db, request.counterId);
+				if (!counter) throw notFound('Loket tidak ditemukan (counter not found).');
+				if (counter.mppId !== actor.device.mppId) throw forbidden();
+				return rooms.counter(counter.id);
+			}
+			if (actor.kind !== 'user') throw forbidden();
+			const { user } = actor;
+			if (user.role !== 'superadmin' && user.role !== 'mpp_admin' && user.role !== 'operator')
+				throw forbidden();
+			const counter = await findCounter(db, request.counterId);
+			if (!counter) throw notFound('Loket tidak ditemukan (counter not found).');
+			if (user.role === 'superadmin') return rooms.counter(counter.id);
+			if (counter.mppId !== user.mppId) throw forbidden();
+			if (user.role === 'operator' && !(await isOperatorOf(db, user.id, counter.id))) throw forbidden();
+			return rooms.counter(counter.id);
+		}
+	}
+}
+
+/** The room name of a request, for leaving (always allowed). */
+export function roomName(request: RoomRequest): string {
+	switch (request.room) {
+		case 'display':
+		case 'staff':
+			return rooms[request.room](request.mppId);
+		case 'counter':
+			return rooms.counter(request.counterId);
+		case 'ticket':
+			return rooms.ticket(request.trackCode);
+		case 'service':
+			return rooms.service(request.serviceId);
+		case 'ministry':
+			return rooms.ministry();
+	}
+}

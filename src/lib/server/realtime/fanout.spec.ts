@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { CounterView, Outcome, TicketView } from '../queue/outcome';
+import { fanout } from './fanout';
+
+const ticket: TicketView = {
+	id: 't1',
+	mppId: 'm1',
+	number: 'A007',
+	serviceId: 's1',
+	serviceName: 'KTP-el',
+	status: 'called',
+	priorityGroup: null,
+	trackCode: 'abcdefghjk',
+	issuedAt: '2026-01-05T01:00:00.000Z',
+	localDate: '2026-01-05',
+	callCount: 1,
+	firstCalledAt: '2026-01-05T01:05:00.000Z',
+	calledAt: '2026-01-05T01:05:00.000Z',
+	startedAt: null,
+	finishedAt: null,
+	counterId: 'c1',
+	counterName: 'Loket 1'
+};
+const counter: CounterView = {
+	id: 'c1',
+	mppId: 'm1',
+	name: 'Loket 1',
+	status: 'open',
+	currentTicketId: 't1',
+	serviceIds: ['s1']
+};
+const outcome = (change: Outcome['change']): Outcome => ({
+	mppId: 'm1',
+	seq: 42,
+	at: '2026-01-05T01:05:00.000Z',
+	change,
+	waiting: { s1: 3 }
+});
+
+/** room → event names it receives for one outcome */
+function byRoom(o: Outcome) {
+	const rooms: Record<string, string[]> = {};
+	for (const emit of fanout(o)) for (const room of emit.rooms) (rooms[room] ??= []).push(emit.event);
+	return rooms;
+}
+
+describe('fanout', () => {
+	it('a call goes once to the display, once to staff and the counter, and to the citizen', () => {
+		const previous = { ...ticket, id: 't0', trackCode: 'zzzzzzzzzz', status: 'done' as const };
+		const o = outcome({ type: 'ticket:called', ticket, counter, finished: previous });
+		expect(byRoom(o)).toEqual({
+			'display:m1': ['ticket:called'],
+			'staff:m1': ['ticket:called'],
+			'counter:c1': ['ticket:called'],
+			'ticket:abcdefghjk': ['ticket:updated'],
+			'ticket:zzzzzzzzzz': ['ticket:updated']
+		});
+		const display = fanout(o).find((e) => e.rooms.includes('display:m1'))!;
+		expect(display.payload).toEqual({
+			mppId: 'm1',
+			seq: 42,
+			waiting: { s1: 3 },
+			call: {
+				ticketId: 't1',
+				number: 'A007',
+				serviceId: 's1',
+				counterId: 'c1',
+				counterName: 'Loket 1',
+				calledAt: '2026-01-05T01:05:00.000Z',
+				callCount: 1
+			}
+		});
+	});
+
+	it('the display hears an issued ticket only as a waiting count, without its number', () => {
+		const issued = { ...ticket, status: 'waiting' as const, counterId: null, counterName: null };
+		const emits = fanout(outcome({ type: 'ticket:issued', ticket: issued }));
+		expect(byRoom(outcome({ type: 'ticket:issued', ticket: issued }))).toEqual({
+			'display:m1': ['queue:changed'],
+			'staff:m1': ['ticket:issued'],
+			'ticket:abcdefghjk': ['ticket:updated']
+		});
+		const display = emits.find((e) => e.rooms.includes('display:m1'))!;
+		expect(display.payload).toEqual({ mppId: 'm1', seq: 42, waiting: { s1: 3 } });
+	});
+
+	it('every MPP room gets exactly one event carrying the outcome seq, whatever the change', () => {
+		const changes: Outcome['change'][] = [
+			{ type: 'ticket:issued', ticket },
+			{ type: 'ticket:called', ticket, counter, finished: null },
+			{ type: 'ticket:recalled', ticket, counter },
+			{ type: 'ticket:started', ticket, counter },
+			{ type: 'ticket:finished', ticket, counter },
+			{ type: 'ticket:no-show', ticket, counter },
+			{ type: 'ticket:transferred', ticket, fromServiceId: 's2', counter: null },
+			{ type: 'ticket:cancelled', ticket, counter },
+			{ type: 'counter:changed', counter: { ...counter, status: 'paused' }, finished: null }
+		];
+		for (const change of changes) {
+			const emits = fanout(outcome(change));
+			for (const room of ['display:m1', 'staff:m1']) {
+				const forRoom = emits.filter((e) => e.rooms.includes(room));
+				expect(forRoom, `${change.type} → ${room}`).toHaveLength(1);
+				expect((forRoom[0].payload as { seq: number }).seq).toBe(42);
+			}
+		}
+	});
+
+	it('a paused counter shows on the display with its status only', () => {
+		const paused = { ...counter, status: 'paused' as const, currentTicketId: null };
+		const [display] = fanout(outcome({ type: 'counter:changed', counter: paused, finished: null }));
+		expect(display).toEqual({
+			rooms: ['display:m1'],
+			event: 'queue:changed',
+			payload: {
+				mppId: 'm1',
+				seq: 42,
+				waiting: { s1: 3 },
+				counter: { id: 'c1', name: 'Loket 1', status: 'paused' }
+			}
+		});
+	});
+});

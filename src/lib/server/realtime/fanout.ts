@@ -1,0 +1,120 @@
+// Which room gets which event for one queue Outcome. Pure, so the rules are unit-tested without sockets.
+// Per MPP room, one Outcome is exactly one event carrying the Outcome's seq (gap detection relies on it).
+import type {
+	CallView,
+	DisplayCounter,
+	ServerEvent,
+	ServerEventName,
+	TicketView
+} from '../../realtime/events';
+import type { CounterView, Outcome } from '../queue/outcome';
+import { rooms } from './rooms';
+
+/** One emit: the same event and payload to every room listed (a socket in several gets it once). */
+export type Emit = {
+	[E in ServerEventName]: { rooms: string[]; event: E; payload: ServerEvent<E> };
+}[ServerEventName];
+
+export function fanout(outcome: Outcome): Emit[] {
+	const { mppId, seq, waiting, change, at } = outcome;
+	const base = { mppId, seq };
+	const display = rooms.display(mppId);
+	const staff = [rooms.staff(mppId)];
+	const counterRooms = (counter: CounterView | null) => (counter ? [rooms.counter(counter.id)] : []);
+	const emits: Emit[] = [];
+	const ticketUpdated = (ticket: TicketView | null) => {
+		if (ticket)
+			emits.push({
+				rooms: [rooms.ticket(ticket.trackCode)],
+				event: 'ticket:updated',
+				payload: { ...base, ticket }
+			});
+	};
+	const queueChanged = (counter?: CounterView | null) => {
+		const payload = counter ? { ...base, waiting, counter: displayCounter(counter) } : { ...base, waiting };
+		emits.push({ rooms: [display], event: 'queue:changed', payload });
+	};
+
+	switch (change.type) {
+		case 'ticket:called':
+		case 'ticket:recalled': {
+			const call = callView(change.ticket, change.counter, at);
+			const finished = change.type === 'ticket:called' ? change.finished : null;
+			emits.push({ rooms: [display], event: change.type, payload: { ...base, call, waiting } });
+			emits.push({
+				rooms: [...staff, ...counterRooms(change.counter)],
+				event: change.type,
+				payload: { ...base, call, waiting, ticket: change.ticket, counter: change.counter, finished }
+			});
+			ticketUpdated(change.ticket);
+			ticketUpdated(finished);
+			break;
+		}
+		case 'ticket:issued':
+			queueChanged();
+			emits.push({ rooms: staff, event: change.type, payload: { ...base, waiting, ticket: change.ticket } });
+			ticketUpdated(change.ticket);
+			break;
+		case 'ticket:started':
+		case 'ticket:finished':
+		case 'ticket:no-show':
+			queueChanged(change.counter);
+			emits.push({
+				rooms: [...staff, ...counterRooms(change.counter)],
+				event: change.type,
+				payload: { ...base, waiting, ticket: change.ticket, counter: change.counter }
+			});
+			ticketUpdated(change.ticket);
+			break;
+		case 'ticket:transferred':
+			queueChanged(change.counter);
+			emits.push({
+				rooms: [...staff, ...counterRooms(change.counter)],
+				event: change.type,
+				payload: {
+					...base,
+					waiting,
+					ticket: change.ticket,
+					fromServiceId: change.fromServiceId,
+					counter: change.counter
+				}
+			});
+			ticketUpdated(change.ticket);
+			break;
+		case 'ticket:cancelled':
+			queueChanged(change.counter);
+			emits.push({
+				rooms: [...staff, ...counterRooms(change.counter)],
+				event: change.type,
+				payload: { ...base, waiting, ticket: change.ticket, counter: change.counter }
+			});
+			ticketUpdated(change.ticket);
+			break;
+		case 'counter:changed':
+			queueChanged(change.counter);
+			emits.push({
+				rooms: [...staff, ...counterRooms(change.counter)],
+				event: change.type,
+				payload: { ...base, waiting, counter: change.counter, finished: change.finished }
+			});
+			ticketUpdated(change.finished);
+			break;
+	}
+	return emits;
+}
+
+function callView(ticket: TicketView, counter: CounterView, at: string): CallView {
+	return {
+		ticketId: ticket.id,
+		number: ticket.number,
+		serviceId: ticket.serviceId,
+		counterId: counter.id,
+		counterName: counter.name,
+		calledAt: ticket.calledAt ?? at,
+		callCount: ticket.callCount
+	};
+}
+
+function displayCounter(counter: CounterView): DisplayCounter {
+	return { id: counter.id, name: counter.name, status: counter.status };
+}

@@ -1,0 +1,68 @@
+// Thin socket doors: validate, authorize through access.ts, then join, leave or read a snapshot.
+import type { z } from 'zod';
+import type { RoomRequest } from '../../realtime/events';
+import { getSql } from '../db/client';
+import { badRequest, AppError } from '../errors';
+import { authorizeRoom, mppRoomRefusal, roomName } from './access';
+import { withAck } from './ack';
+import type { AppSocket } from './io';
+import { rooms } from './rooms';
+import { mppRoomSchema, roomRequestSchema } from './schemas';
+import { displaySnapshot, staffSnapshot } from './snapshot';
+
+/** Joined rooms per socket, beyond its own id: enough for a console, not for a memory attack. */
+export const MAX_ROOMS = 32;
+
+export function registerSocketHandlers(socket: AppSocket): void {
+	const { actor } = socket.data;
+	if (actor.kind === 'user') socket.join(rooms.session(actor.sessionId));
+	if (actor.kind === 'device') socket.join(rooms.device(actor.device.id));
+	// a TV is paired to one MPP: it follows that MPP's display without asking
+	if (actor.kind === 'device' && actor.device.kind === 'display')
+		socket.join(rooms.display(actor.device.mppId));
+
+	socket.on(
+		'room:join',
+		withAck(async (payload) => {
+			const request = parse(roomRequestSchema, payload) as RoomRequest;
+			const room = await authorizeRoom(getSql(), actor, request);
+			if (!socket.rooms.has(room) && socket.rooms.size > MAX_ROOMS) {
+				throw new AppError(429, 'too_many_rooms', 'Terlalu banyak ruang diikuti (too many rooms).');
+			}
+			await socket.join(room);
+			return { room };
+		})
+	);
+
+	socket.on(
+		'room:leave',
+		withAck(async (payload) => {
+			const room = roomName(parse(roomRequestSchema, payload) as RoomRequest);
+			await socket.leave(room);
+			return { room };
+		})
+	);
+
+	socket.on(
+		'snapshot:get',
+		withAck(async (payload) => {
+			const { room, mppId } = parse(mppRoomSchema, payload);
+			const refusal = mppRoomRefusal(actor, room, mppId);
+			if (refusal) throw refusal;
+			return room === 'display' ? displaySnapshot(getSql(), mppId) : staffSnapshot(getSql(), mppId);
+		})
+	);
+}
+
+function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+	const result = schema.safeParse(payload);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+		throw badRequest(
+			`Permintaan tidak valid${where}: ${issue?.message ?? 'invalid payload'}`,
+			'invalid_payload'
+		);
+	}
+	return result.data;
+}

@@ -1,0 +1,13 @@
+import { homeFor } from '$lib/server/auth/home';
+import { getSql } from '$lib/server/db/client';
+import type { LayoutServerLoad } from './$types';
+
+/** The language and the person (and their own start page), for the console and its error page. */
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const actor = locals.actor;
+	return {
+		locale: locals.locale,
+		user: actor.kind === 'user' ? { name: actor.user.name, role: actor.user.role } : null,
+		home: actor.kind === 'user' ? await homeFor(getSql(), actor.user) : '/'
+	};
+};

@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getSql } from '$lib/server/db/client';
+import { isAppError } from '$lib/server/errors';
+import { issueAtKiosk } from '$lib/server/kiosk/issue';
+import { kioskMenu } from '$lib/server/kiosk/menu';
+import { kioskOptions, kioskOptionsQuery } from '$lib/server/kiosk/screen';
+import { requireMppBySlug } from '$lib/server/mpps';
+import { publish } from '$lib/server/realtime/publish';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, params }) => {
+	await parent(); // pairing and access first
+	const sql = getSql();
+	return { tenants: await kioskMenu(sql, await requireMppBySlug(sql, params.mpp)) };
+};
+
+export const actions: Actions = {
+	issue: async ({ request, locals, params }) => {
+		const form = await request.formData();
+		let trackCode: string;
+		try {
+			const issued = await issueAtKiosk(getSql(), { slug: params.mpp, actor: locals.actor, form });
+			publish(issued.outcome);
+			trackCode = issued.trackCode;
+		} catch (error) {
+			if (!isAppError(error)) throw error;
+			return fail(error.status, { refusal: error.code, serviceId: String(form.get('serviceId') ?? '') });
+		}
+		redirect(303, `/kiosk/${params.mpp}/ticket/${trackCode}${kioskOptionsQuery(kioskOptions(form))}`);
+	}
+};

@@ -1,0 +1,174 @@
+// Benchmark (DESIGN "Performance budgets"): 50 counters pressing "next" at once over ~10,000 waiting
+// tickets on a fresh database. Prints calls per second, duplicates and lost tickets. Not a test: run
+// it with `npm run bench:call-next` (DATABASE_URL's server, or embedded PostgreSQL 18 without it).
+//   COUNTERS=50 SERVICES=10 PER_SERVICE=999 npx tsx tests/bench/call-next.ts
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { migrate, startEmbedded, type Database } from '../../server/database';
+import type { OpeningHours } from '../../src/lib/domain/types';
+import { createSql, type Sql } from '../../src/lib/server/db/client';
+import { insertCounter } from '../../src/lib/server/db/counters';
+import { insertMpp } from '../../src/lib/server/db/mpps';
+import { insertService } from '../../src/lib/server/db/services';
+import { insertTenant } from '../../src/lib/server/db/tenants';
+import { callNext } from '../../src/lib/server/queue';
+
+const counters = Number(process.env.COUNTERS ?? 50);
+const serviceCount = Number(process.env.SERVICES ?? 10);
+const perService = Math.min(999, Number(process.env.PER_SERVICE ?? 999));
+const priorityShare = 0.06; // DOMAIN profile
+
+const allDay = Object.fromEntries(
+	['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['00:00', '24:00']]])
+) as OpeningHours;
+
+/**
+ * CPU milliseconds the server processes of one database have used so far, from /proc (PostgreSQL on
+ * this machine only; null otherwise). Unlike calls per second it does not depend on what else the
+ * machine is running, so it tells what the same work would reach on a machine of its own.
+ */
+async function serverCpuMs(sql: Sql, database: string): Promise<number | null> {
+	const rows = await sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${database}`;
+	let ticks = 0;
+	try {
+		for (const { pid } of rows) {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks of 10 ms
+		}
+	} catch {
+		return null;
+	}
+	return ticks * 10;
+}
+
+async function main() {
+	let embedded: Database | undefined;
+	let dir: string | undefined;
+	let adminUrl = process.env.DATABASE_URL;
+	if (!adminUrl) {
+		dir = mkdtempSync(join(tmpdir(), 'antrean-bench-pg-'));
+		// mkdtemp makes it 0700; as root, PostgreSQL runs as the `postgres` user and must reach inside
+		chmodSync(dir, 0o755);
+		embedded = await startEmbedded(join(dir, 'pg'), 'postgres');
+		adminUrl = embedded.url;
+	}
+	const name = `antrean_bench_${Date.now()}`;
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`CREATE DATABASE ${name}`);
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	await migrate(url.toString());
+	const sql = createSql(url.toString(), counters + 2);
+	try {
+		const [{ version }] = await sql<{ version: string }[]>`SELECT version()`;
+		const mpp = await insertMpp(sql, {
+			slug: 'bench',
+			name: 'MPP Bench',
+			province: 'DKI Jakarta',
+			city: 'Jakarta',
+			timezone: 'Asia/Jakarta',
+			openingHours: allDay
+		});
+		const tenant = await insertTenant(sql, { mppId: mpp.id, code: 'DUKCAPIL', name: 'Disdukcapil' });
+		const serviceIds: string[] = [];
+		for (let i = 0; i < serviceCount; i++) {
+			const prefix = String.fromCharCode(65 + i);
+			const s = await insertService(sql, {
+				mppId: mpp.id,
+				tenantId: tenant.id,
+				code: `S${prefix}`,
+				prefix,
+				name: prefix
+			});
+			serviceIds.push(s.id);
+		}
+		// The waiting tickets are set up in bulk: the benchmark measures calling, not issuing.
+		await sql`
+			INSERT INTO tickets (id, mpp_id, service_id, issued_service_id, local_date, seq, number, status,
+				priority_group, track_code, issued_at, queued_at)
+			SELECT gen_random_uuid(), ${mpp.id}, s.id, s.id, '2026-11-23', n, s.prefix || lpad(n::text, 3, '0'), 'waiting',
+				CASE WHEN random() < ${priorityShare} THEN 'lansia' END, md5(random()::text), at, at
+			FROM services s, generate_series(1, ${perService}) n,
+				LATERAL (SELECT timestamptz '2026-11-23 00:30+00' + n * interval '1 second' + random() * interval '1 second') q(at)
+			WHERE s.mpp_id = ${mpp.id}`;
+		await sql`ANALYZE tickets`;
+		const tickets = serviceCount * perService;
+		const counterIds: string[] = [];
+		for (let i = 0; i < counters; i++) {
+			const c = await insertCounter(sql, {
+				mppId: mpp.id,
+				name: `Loket ${i + 1}`,
+				serviceIds,
+				status: 'open'
+			});
+			counterIds.push(c.id);
+		}
+
+		// open every connection first, so that the CPU reading covers all the backends the calls use
+		await Promise.all(Array.from({ length: counters }, () => sql`SELECT pg_sleep(0.05)`));
+		const serverCpuBefore = await serverCpuMs(sql, name);
+		const nodeCpuBefore = process.cpuUsage();
+
+		const calledBy = new Map<string, number>();
+		const started = performance.now();
+		await Promise.all(
+			counterIds.map(async (counterId) => {
+				for (;;) {
+					const { ticket } = await callNext(sql, { counterId, actor: {} });
+					if (!ticket) return;
+					calledBy.set(ticket.id, (calledBy.get(ticket.id) ?? 0) + 1);
+				}
+			})
+		);
+		const seconds = (performance.now() - started) / 1000;
+		const nodeCpu = process.cpuUsage(nodeCpuBefore);
+		const serverCpuAfter = await serverCpuMs(sql, name);
+		const perCall = (ms: number) => Number((ms / calledBy.size).toFixed(2));
+		const nodeCpuMs = (nodeCpu.user + nodeCpu.system) / 1000;
+		const serverCpu =
+			serverCpuBefore !== null && serverCpuAfter !== null ? serverCpuAfter - serverCpuBefore : null;
+		const duplicatesReturned = [...calledBy.values()].filter((n) => n > 1).length;
+		const [db] = await sql<{ waiting: number; twice: number; called: number }[]>`
+			SELECT (SELECT count(*)::int FROM tickets WHERE status = 'waiting') AS waiting,
+				(SELECT count(*)::int FROM (SELECT ticket_id FROM ticket_events WHERE type = 'called'
+					GROUP BY ticket_id HAVING count(*) > 1) d) AS twice,
+				(SELECT count(DISTINCT ticket_id)::int FROM ticket_events WHERE type = 'called') AS called`;
+		const lost = tickets - calledBy.size;
+		const result = {
+			date: new Date().toISOString().slice(0, 10),
+			machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+			postgres: version.split(' on ')[0],
+			database: embedded ? 'embedded' : 'DATABASE_URL',
+			counters,
+			services: serviceCount,
+			tickets,
+			calls: calledBy.size,
+			seconds: Number(seconds.toFixed(2)),
+			callsPerSecond: Math.round(calledBy.size / seconds),
+			duplicates: duplicatesReturned + db.twice,
+			lost: lost + db.waiting + (tickets - db.called),
+			cpuMsPerCall: { node: perCall(nodeCpuMs), postgres: serverCpu === null ? null : perCall(serverCpu) },
+			// what 2 cores would sustain if this process and its PostgreSQL had the machine to themselves
+			callsPerSecondCpuBound:
+				serverCpu === null
+					? null
+					: Math.round((cpus().length * 1000 * calledBy.size) / (nodeCpuMs + serverCpu)),
+			loadAverage: loadavg().map((x) => Number(x.toFixed(1)))
+		};
+		console.log(JSON.stringify(result, null, 2));
+		const ok = result.callsPerSecond >= 500 && result.duplicates === 0 && result.lost === 0;
+		console.log(ok ? 'within budget (≥ 500 calls/s, 0 duplicates, 0 lost)' : 'OUTSIDE BUDGET');
+		process.exitCode = ok ? 0 : 1;
+	} finally {
+		await sql.end({ timeout: 5 });
+		await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+		await admin.end();
+		await embedded?.stop();
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();

@@ -1,0 +1,91 @@
+// The ministry's page as the ministry uses it: a week of generated history for the three demo MPPs
+// (WIB, WITA, WIT) in different sizes, the ranking sorted by its headers and filtered by time zone
+// through the address; no MPP links, since the ministry may not open an MPP's dashboard.
+import { expect, test, type Page } from '@playwright/test';
+import { localDate } from '../../src/lib/domain/local-day';
+import { addDays } from '../../src/lib/domain/zoned-time';
+import { generateHistory } from '../../src/lib/server/history/generate';
+import { DEMO_PASSWORD, e2eSql } from './demo';
+
+const shot = (name: string) => `test-results/screenshots/${name}.png`;
+/** id-ID integers ("1.234") back to numbers */
+const int = (text: string | null) => Number((text ?? '').trim().replace(/\./g, ''));
+const sizes: Record<string, number> = { bandung: 160, denpasar: 90, jayapura: 40 };
+
+test.beforeAll(async () => {
+	test.setTimeout(120_000);
+	const sql = e2eSql();
+	try {
+		const mpps = await sql<{ id: string; slug: string; timezone: string }[]>`
+			SELECT id, slug, timezone FROM mpps WHERE slug IN ('bandung', 'denpasar', 'jayapura')`;
+		for (const mpp of mpps) {
+			const today = localDate(new Date(), mpp.timezone);
+			await generateHistory(sql, {
+				mppId: mpp.id,
+				from: addDays(today, -8),
+				to: addDays(today, -2),
+				ticketsPerWeekday: sizes[mpp.slug],
+				seed: 21
+			});
+		}
+	} finally {
+		await sql.end();
+	}
+});
+
+async function signIn(page: Page) {
+	await page.goto('/ministry');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fministry/);
+	await page.getByLabel('Email').fill('ministry@antrean.test');
+	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+	await expect(page).toHaveURL(/\/ministry/);
+}
+
+const ranking = (page: Page) => page.getByTestId('ranking');
+const slugs = (page: Page) =>
+	ranking(page)
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-slug')));
+const column = (page: Page, index: number) =>
+	ranking(page).locator(`tbody tr > :nth-child(${index})`).allTextContents();
+
+test('the ministry ranks every MPP, sorts the ranking and filters it by time zone', async ({ page }) => {
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await signIn(page);
+	await expect(page.getByRole('heading', { name: 'Mal Pelayanan Publik se-Indonesia' })).toBeVisible();
+	await expect(ranking(page).locator('tbody tr')).toHaveCount(3);
+	expect((await slugs(page)).sort()).toEqual(['bandung', 'denpasar', 'jayapura']);
+	// read-only: the ministry gets numbers, not links into an MPP's dashboard
+	await expect(ranking(page).locator('a')).toHaveCount(0);
+	const periodIssued = int(await page.getByTestId('period-issued').textContent());
+	const tickets = (await column(page, 4)).map(int);
+	expect(periodIssued).toBe(tickets.reduce((s, n) => s + n, 0));
+
+	// by volume: the largest MPP first, the smallest first on a second click (other specs may have
+	// added history to the demo MPPs, so the order is read from the numbers, not assumed)
+	const header = (name: string) => ranking(page).getByRole('button', { name });
+	const bySize = tickets.map((n, i) => [n, i] as const);
+	const before = await slugs(page);
+	const largestFirst = [...bySize].sort((a, b) => b[0] - a[0]).map(([, i]) => before[i]);
+	await header('Tiket').click();
+	expect(await slugs(page)).toEqual(largestFirst);
+	expect((await column(page, 4)).map(int)).toEqual([...tickets].sort((a, b) => b - a));
+	await expect(ranking(page).locator('th[aria-sort="descending"]')).toHaveText(/Tiket/);
+	await header('Tiket').click();
+	expect(await slugs(page)).toEqual([...largestFirst].reverse());
+
+	// by average wait, longest first: the column reads in descending order
+	await header('Tunggu rata-rata (mnt)').click();
+	const waits = (await column(page, 5)).map((t) => Number(t.replace(',', '.')));
+	expect(waits).toEqual([...waits].sort((a, b) => b - a));
+	await page.screenshot({ path: shot('ministry-1366'), fullPage: true });
+
+	// the time-zone filter goes through the address and keeps only Jayapura (WIT)
+	await page.getByLabel('Zona waktu').selectOption('WIT');
+	await page.getByRole('button', { name: 'Tampilkan' }).click();
+	await expect(page).toHaveURL(/zone=WIT/);
+	await expect(ranking(page).locator('tbody tr')).toHaveCount(1);
+	expect(await slugs(page)).toEqual(['jayapura']);
+	await expect(page.getByLabel('Zona waktu')).toHaveValue('WIT');
+});
