@@ -19,7 +19,6 @@ export function followTicket({ socket, trackCode, serviceId, refresh, onState }:
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let timerAt = 0;
 	let lastRefresh = Date.now();
-	let connectedOnce = false;
 
 	function refreshIn(delay: number) {
 		const at = Date.now() + delay;
@@ -38,12 +37,11 @@ export function followTicket({ socket, trackCode, serviceId, refresh, onState }:
 	}
 
 	socket.on('connect', () => {
-		socket.emit('room:join', { room: 'ticket', trackCode }, () => {});
+		// Changes between the page's render (or the last disconnect) and this join reached nobody:
+		// one fresh read once the room is joined closes that gap, also on the first connect.
+		socket.emit('room:join', { room: 'ticket', trackCode }, () => refreshIn(0));
 		joinService();
 		onState('live');
-		// after a reconnect the page may have missed changes: one fresh read
-		if (connectedOnce) refreshIn(0);
-		connectedOnce = true;
 	});
 	socket.on('disconnect', () => onState('reconnecting'));
 	socket.on('connect_error', () => onState('reconnecting'));
