@@ -53,7 +53,7 @@ const rangeTable = (db: Db, ranges: MppRange[]) => db`
 	unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
 		${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)`;
 
-/** Measures of closed days from the MPP-hour rollup, each MPP over its own range. */
+/** Measures of closed days from the MPP-day rollup, each MPP over its own range. */
 export async function rollupMeasuresOf(
 	db: Db,
 	ranges: MppRange[],
@@ -63,11 +63,12 @@ export async function rollupMeasuresOf(
 	return db<KeyedMeasures[]>`
 		SELECT ${keyOf(db, key, 'r')} AS key, ${measuresFromRollups(db)}
 		FROM ${rangeTable(db, ranges)}
-		JOIN stats_mpp_hourly r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+		JOIN stats_mpp_days r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
 		GROUP BY 1`;
 }
 
-/** Survey element totals and respondents, each MPP over its own range (surveys are read directly). */
+/** Survey element totals and respondents, each MPP over its own range, from the per-day totals that
+ * the surveys' own triggers keep (server/migrations/0005_national_days.sql), today included. */
 export async function surveyTotalsOf(
 	db: Db,
 	ranges: MppRange[],
@@ -88,12 +89,25 @@ export async function surveyTotalsOf(
 			number
 		>)[]
 	>`
-		SELECT ${keyOf(db, key, 'v')} AS key, count(*)::int AS respondents,
+		SELECT ${keyOf(db, key, 'v')} AS key, sum(v.respondents)::int AS respondents,
 			sum(v.persyaratan)::int AS persyaratan, sum(v.prosedur)::int AS prosedur, sum(v.waktu)::int AS waktu,
 			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
 			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
 		FROM ${rangeTable(db, ranges)}
-		JOIN surveys v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
+		JOIN survey_mpp_days v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
 		GROUP BY 1`;
 	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
+}
+
+/** Local days with at least one ticket issued, per MPP over its own closed range (an MPP's size is its
+ * tickets per open day, DOMAIN "Synthetic data-generator profile"). */
+export async function openDaysOf(db: Db, ranges: MppRange[]): Promise<Map<string, number>> {
+	if (!ranges.length) return new Map();
+	const rows = await db<{ mppId: string; days: number }[]>`
+		SELECT r.mpp_id AS "mppId", count(*)::int AS days
+		FROM ${rangeTable(db, ranges)}
+		JOIN stats_mpp_days r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+		WHERE r.issued > 0
+		GROUP BY 1`;
+	return new Map(rows.map((r) => [r.mppId, r.days]));
 }

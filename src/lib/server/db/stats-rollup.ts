@@ -30,6 +30,13 @@ export async function rebuildRollups(db: Db, mppId: string, from: string, to: st
 		SELECT mpp_id, local_date, local_hour, ${measuresFromRollups(db)}
 		FROM stats_hourly WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}
 		GROUP BY mpp_id, local_date, local_hour`;
+	await db`DELETE FROM stats_mpp_days WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
+	await db`
+		INSERT INTO stats_mpp_days (mpp_id, local_date, issued, called, served, no_show, cancelled,
+			wait_sum, wait_hist, service_sum, service_count, service_hist, within_target)
+		SELECT mpp_id, local_date, ${measuresFromRollups(db)}
+		FROM stats_mpp_hourly WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}
+		GROUP BY mpp_id, local_date`;
 	await db`DELETE FROM stats_days WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
 	await db`
 		INSERT INTO stats_days (mpp_id, local_date)
@@ -111,4 +118,37 @@ export async function ticketDayRanges(
 
 export async function listMppZones(db: Db): Promise<{ id: string; timezone: string }[]> {
 	return db`SELECT id, timezone FROM mpps WHERE active ORDER BY id`;
+}
+
+/**
+ * Of the given MPPs, those whose rollups may lag behind: not rolled through their own local
+ * yesterday, or with ticket events on closed days since their mark (less `marginMs`). One statement
+ * for all of them, where catchUpStats asks two questions per MPP.
+ */
+export async function mppsBehind(db: Db, mppIds: string[], now: Date, marginMs: number): Promise<string[]> {
+	if (!mppIds.length) return [];
+	const rows = await db<{ id: string }[]>`
+		SELECT m.id FROM mpps m
+		LEFT JOIN stats_rollup_state s ON s.mpp_id = m.id
+		CROSS JOIN LATERAL (SELECT (${now}::timestamptz AT TIME ZONE m.timezone)::date AS today) d
+		WHERE m.id = ANY(${mppIds}::uuid[])
+			AND (s.rolled_through IS NULL OR s.rolled_through < d.today - 1 OR s.events_through IS NULL
+				OR EXISTS (
+					SELECT 1 FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+					WHERE e.mpp_id = m.id AND e.at > s.events_through - make_interval(secs => ${marginMs / 1000})
+						AND t.local_date < d.today))`;
+	return rows.map((r) => r.id);
+}
+
+/** Moves the events mark of up-to-date MPPs on to `now` where it is older than `staleBefore`. */
+export async function advanceEventMarks(
+	db: Db,
+	mppIds: string[],
+	now: Date,
+	staleBefore: Date
+): Promise<void> {
+	if (!mppIds.length) return;
+	await db`
+		UPDATE stats_rollup_state SET events_through = ${now}
+		WHERE mpp_id = ANY(${mppIds}::uuid[]) AND events_through < ${staleBefore}`;
 }

@@ -55,9 +55,31 @@ function field(value: Cell): string {
 const line = (values: Cell[]) => values.map(field).join(',') + '\r\n';
 
 export function rankingCsv(rows: MppRankingRow[]): string {
-	let csv = line(['mpp_id', 'slug', 'name', 'province', 'city', 'timezone', 'zone', ...metricColumns]);
+	let csv = line([
+		'mpp_id',
+		'slug',
+		'name',
+		'province',
+		'city',
+		'timezone',
+		'zone',
+		'size',
+		'open_days',
+		...metricColumns
+	]);
 	for (const r of rows) {
-		csv += line([r.mppId, r.slug, r.name, r.province, r.city, r.timezone, r.zone, ...metrics(r)]);
+		csv += line([
+			r.mppId,
+			r.slug,
+			r.name,
+			r.province,
+			r.city,
+			r.timezone,
+			r.zone,
+			r.size ?? '',
+			r.openDays,
+			...metrics(r)
+		]);
 	}
 	return csv;
 }

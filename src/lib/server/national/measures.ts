@@ -5,11 +5,12 @@
 import type { IkmTotals } from '../../domain/ikm';
 import { mergeTotals } from '../../domain/ikm';
 import { mergeMeasures, type Measures } from '../../domain/kpi';
-import { localDate } from '../../domain/local-day';
+import { localDate, zoneLabel } from '../../domain/local-day';
 import { addDays, weekdayOf } from '../../domain/zoned-time';
 import type { Sql } from '../db/client';
 import {
 	listNationalMpps,
+	openDaysOf,
 	rollupMeasuresOf,
 	surveyTotalsOf,
 	type MppRange,
@@ -17,25 +18,38 @@ import {
 	type NationalMpp
 } from '../db/national';
 import { ticketMeasures } from '../db/stats-read';
-import { catchUpStats } from '../stats/rollup';
+import { catchUpManyStats } from '../stats/rollup';
 
 /** MPP-local dates, inclusive, the same for every MPP; or each MPP's own local today. */
 export type NationalPeriod = { from: string; to: string } | { today: true };
+
+/** Which MPPs count: all active ones, or those of one province or time zone (WIB, WITA, WIT). */
+export interface NationalFilter {
+	province?: string;
+	zone?: string;
+}
 
 export interface NationalMeasures {
 	mpps: NationalMpp[];
 	/** by key: an MPP's id, or a date, a week's Monday, a month 'YYYY-MM' */
 	measures: Map<string, Measures>;
 	ikm: Map<string, IkmTotals>;
+	/** by MPP id, only for the 'mpp' key: local days with tickets in the period */
+	openDays: Map<string, number>;
 }
 
 export async function gatherMeasures(
 	sql: Sql,
 	period: NationalPeriod,
 	key: NationalKey,
-	now: Date
+	now: Date,
+	filter: NationalFilter = {}
 ): Promise<NationalMeasures> {
-	const mpps = await listNationalMpps(sql);
+	const mpps = (await listNationalMpps(sql)).filter(
+		(m) =>
+			(!filter.province || m.province === filter.province) &&
+			(!filter.zone || zoneLabel(m.timezone) === filter.zone)
+	);
 	const closed: MppRange[] = [];
 	const live: MppRange[] = [];
 	const all: MppRange[] = [];
@@ -51,10 +65,17 @@ export async function gatherMeasures(
 	}
 
 	const rolled = async () => {
-		// catching up is two indexed reads per MPP when there is nothing to do
-		const byId = new Map(mpps.map((m) => [m.id, m]));
-		for (const range of closed) await catchUpStats(sql, byId.get(range.mppId)!, now);
-		return rollupMeasuresOf(sql, closed, key);
+		// one statement when there is nothing to do, however many MPPs
+		const ids = new Set(closed.map((r) => r.mppId));
+		await catchUpManyStats(
+			sql,
+			mpps.filter((m) => ids.has(m.id)),
+			now
+		);
+		return Promise.all([
+			rollupMeasuresOf(sql, closed, key),
+			key === 'mpp' ? openDaysOf(sql, closed) : new Map<string, number>()
+		]);
 	};
 	// Today's tickets are read per MPP: the ticket scan is per MPP by construction (stats-sql ticketFacts),
 	// and a day of one MPP is a few hundred tickets.
@@ -65,13 +86,17 @@ export async function gatherMeasures(
 				return rows.map(({ key: date, ...m }) => ({ ...m, key: keyOfDate(key, range.mppId, String(date)) }));
 			})
 		);
-	const [fromRollups, today, surveys] = await Promise.all([
+	const [[fromRollups, openDays], today, surveys] = await Promise.all([
 		rolled(),
 		fromTickets(),
 		surveyTotalsOf(sql, all, key)
 	]);
 
 	const measures = new Map<string, Measures>();
+	for (const { key: k, ...m } of today.flat()) {
+		// today counts as a day open once it has a ticket
+		if (key === 'mpp' && m.issued > 0) openDays.set(k, (openDays.get(k) ?? 0) + 1);
+	}
 	for (const { key: k, ...m } of [...fromRollups, ...today.flat()]) {
 		const group = measures.get(k);
 		measures.set(k, group ? mergeMeasures([group, m]) : m);
@@ -81,7 +106,7 @@ export async function gatherMeasures(
 		const group = ikm.get(k);
 		ikm.set(k, group ? mergeTotals([group, totals]) : totals);
 	}
-	return { mpps, measures, ikm };
+	return { mpps, measures, ikm, openDays };
 }
 
 /** The key a ticket's local date falls under, the same way db/national.ts keys rollup rows. */

@@ -5,7 +5,8 @@ import { emptyMeasures, kpisOf, roundKpis, type Kpis, type Measures } from '../.
 import { zoneLabel } from '../../domain/local-day';
 import type { Sql } from '../db/client';
 import type { IkmTotals } from '../../domain/ikm';
-import { gatherMeasures, type NationalPeriod } from './measures';
+import { mppSize, type MppSize } from '../../domain/mpp-size';
+import { gatherMeasures, type NationalFilter, type NationalPeriod } from './measures';
 
 export interface RankingIkm {
 	value: number | null;
@@ -23,15 +24,20 @@ export interface MppRankingRow extends Kpis {
 	timezone: string;
 	/** WIB, WITA or WIT */
 	zone: string;
+	/** tickets per open day in the period; null without any */
+	size: MppSize | null;
+	openDays: number;
 	ikm: RankingIkm;
 }
 
-export type RankingQuery = NationalPeriod & { now?: Date };
+export type RankingQuery = NationalPeriod & { now?: Date; filter?: NationalFilter };
 
 export async function mppRanking(sql: Sql, query: RankingQuery): Promise<MppRankingRow[]> {
-	const { measures, ikm, mpps } = await gatherMeasures(sql, query, 'mpp', query.now ?? new Date());
+	const now = query.now ?? new Date();
+	const { measures, ikm, mpps, openDays } = await gatherMeasures(sql, query, 'mpp', now, query.filter);
 	return mpps.map((mpp) => {
 		const m = measures.get(mpp.id) ?? emptyMeasures();
+		const days = openDays.get(mpp.id) ?? 0;
 		return {
 			mppId: mpp.id,
 			slug: mpp.slug,
@@ -40,6 +46,8 @@ export async function mppRanking(sql: Sql, query: RankingQuery): Promise<MppRank
 			city: mpp.city,
 			timezone: mpp.timezone,
 			zone: zoneLabel(mpp.timezone),
+			size: mppSize(m.issued, days),
+			openDays: days,
 			...roundKpis(kpisOf(m)),
 			ikm: rankingIkm(ikm.get(mpp.id), m)
 		};

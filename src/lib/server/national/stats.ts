@@ -7,7 +7,7 @@ import { emptyMeasures, kpisOf, mergeMeasures, roundKpis, type Kpis, type Measur
 import { zoneLabel } from '../../domain/local-day';
 import type { Sql } from '../db/client';
 import type { NationalKey } from '../db/national';
-import { gatherMeasures, type NationalPeriod } from './measures';
+import { gatherMeasures, type NationalFilter, type NationalPeriod } from './measures';
 import { rankingIkm, type RankingIkm } from './ranking';
 
 export const nationalGroupBys = ['day', 'week', 'month', 'province', 'timezone'] as const;
@@ -38,7 +38,11 @@ export interface NationalResult {
 	total: Kpis & { mpps: number; ikm: RankingIkm };
 }
 
-export type NationalQuery = NationalPeriod & { groupBy: NationalGroupBy; now?: Date };
+export type NationalQuery = NationalPeriod & {
+	groupBy: NationalGroupBy;
+	now?: Date;
+	filter?: NationalFilter;
+};
 
 interface Group {
 	measures: Measures;
@@ -49,7 +53,13 @@ interface Group {
 export async function nationalStats(sql: Sql, query: NationalQuery): Promise<NationalResult> {
 	const byPeriod = query.groupBy === 'day' || query.groupBy === 'week' || query.groupBy === 'month';
 	const key: NationalKey = byPeriod ? (query.groupBy as NationalKey) : 'mpp';
-	const { mpps, measures, ikm } = await gatherMeasures(sql, query, key, query.now ?? new Date());
+	const { mpps, measures, ikm } = await gatherMeasures(
+		sql,
+		query,
+		key,
+		query.now ?? new Date(),
+		query.filter
+	);
 
 	const groups = new Map<string, Group>();
 	if (byPeriod) {
