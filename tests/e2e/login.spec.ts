@@ -24,6 +24,24 @@ test('a wrong password is refused with a readable error', async ({ page }) => {
 	await page.screenshot(shot('login-wrong-password'));
 });
 
+test('what a slow phone’s user types before the page has loaded is kept', async ({ page }) => {
+	// hold the page's JavaScript back until both fields are typed, as on a slow connection
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await page.getByLabel('Email').fill('manager.bandung@antrean.test');
+	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Email')).toHaveValue('manager.bandung@antrean.test');
+	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+	await expect(page).toHaveURL(/\/manage\/bandung$/);
+});
+
 test('the demo manager signs in and lands on their MPP’s dashboard', async ({ page, context }) => {
 	await page.goto('/login');
 	await page.getByLabel('Email').fill('manager.bandung@antrean.test');
