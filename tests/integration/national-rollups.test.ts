@@ -1,0 +1,149 @@
+// The coarse tables behind the ministry's year-long views (0005_national_days.sql) say what the
+// tickets and surveys say: the MPP-day rollup equals the tickets summed per MPP-local day, the survey
+// totals move in the very statement that adds or removes an answer (a late answer from a phone
+// included), and one catch-up check for all MPPs still re-rolls a closed day whose ticket changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHistory } from '../../src/lib/server/history/generate';
+import { mppRanking } from '../../src/lib/server/national/ranking';
+import { generateHistorySurveys } from '../../src/lib/server/stats/history-surveys';
+import { backfillStats } from '../../src/lib/server/stats/rollup';
+import { answerSurvey } from '../../src/lib/server/survey/answer';
+import { uuidv7 } from '../../src/lib/server/ids';
+import { createWorld, type World } from '../helpers/fixtures';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+let db: TestDatabase;
+let world: World;
+const range = { from: '2026-10-05', to: '2026-10-18' };
+const later = new Date('2026-10-25T04:00:00Z');
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	world = await createWorld(db.sql);
+	for (const [i, mpp] of world.mpps.entries()) {
+		await generateHistory(db.sql, { mppId: mpp.id, ...range, ticketsPerWeekday: 80, seed: 21 + i });
+		await generateHistorySurveys(db.sql, { mppId: mpp.id, ...range, seed: 3 + i });
+	}
+	await backfillStats(db.sql, { now: later });
+});
+
+afterAll(async () => {
+	await db?.drop();
+});
+
+const surveyTotalsDirect = () => db.sql`
+	SELECT mpp_id::text, local_date::text, count(*)::int AS respondents, sum(persyaratan)::int AS persyaratan,
+		sum(waktu)::int AS waktu, sum(sarana)::int AS sarana
+	FROM surveys GROUP BY 1, 2 ORDER BY 1, 2`;
+const surveyTotalsKept = () => db.sql`
+	SELECT mpp_id::text, local_date::text, respondents, persyaratan, waktu, sarana
+	FROM survey_mpp_days ORDER BY 1, 2`;
+
+describe('the MPP-day rollup', () => {
+	it('equals the tickets summed per MPP-local day', async () => {
+		const direct = await db.sql`
+			SELECT mpp_id::text, local_date::text, count(*)::int AS issued,
+				count(*) FILTER (WHERE status = 'done')::int AS served,
+				count(*) FILTER (WHERE status = 'no_show')::int AS no_show,
+				round(coalesce(sum(extract(epoch FROM first_called_at - issued_at)), 0)::numeric, 3)::text AS wait_sum
+			FROM tickets GROUP BY 1, 2 ORDER BY 1, 2`;
+		const rolled = await db.sql`
+			SELECT mpp_id::text, local_date::text, issued, served, no_show,
+				round(wait_sum::numeric, 3)::text AS wait_sum
+			FROM stats_mpp_days ORDER BY 1, 2`;
+		// two MPPs × 14 days, less their two closed Sundays
+		expect(direct.length).toBe(2 * 12);
+		expect(rolled).toEqual(direct);
+		// and its histograms hold every called ticket once
+		const [hist] = await db.sql<{ bucketed: number; called: number }[]>`
+			SELECT (SELECT sum(x)::int FROM stats_mpp_days, unnest(wait_hist) x) AS bucketed,
+				(SELECT count(*)::int FROM tickets WHERE first_called_at IS NOT NULL) AS called`;
+		expect(hist.bucketed).toBe(hist.called);
+	});
+});
+
+describe('the survey totals per MPP-local day', () => {
+	it('equal the answers, for answers written by COPY', async () => {
+		const kept = await surveyTotalsKept();
+		expect(kept.length).toBeGreaterThan(10);
+		expect(kept).toEqual(await surveyTotalsDirect());
+	});
+
+	it('take a late answer from a phone in the same statement, and lose a removed one', async () => {
+		const mpp = world.mpps[0];
+		const [ticket] = await db.sql<{ id: string; trackCode: string; localDate: string }[]>`
+			SELECT t.id, t.track_code AS "trackCode", t.local_date::text AS "localDate" FROM tickets t
+			WHERE t.mpp_id = ${mpp.id} AND t.status = 'done'
+				AND NOT EXISTS (SELECT 1 FROM surveys v WHERE v.ticket_id = t.id)
+			ORDER BY t.local_date LIMIT 1`;
+		const dayOf = async () => {
+			const [row] = await db.sql<{ respondents: number; sarana: number }[]>`
+				SELECT respondents, sarana FROM survey_mpp_days
+				WHERE mpp_id = ${mpp.id} AND local_date = ${ticket.localDate}`;
+			return row ?? { respondents: 0, sarana: 0 };
+		};
+		const before = await dayOf();
+		const answers = {
+			persyaratan: 4,
+			prosedur: 3,
+			waktu: 2,
+			biaya: 4,
+			produk: 3,
+			kompetensi: 4,
+			perilaku: 4,
+			pengaduan: 3,
+			sarana: 1
+		};
+		// a week after the service: the day is long closed
+		await answerSurvey(db.sql, {
+			trackCode: ticket.trackCode,
+			body: { answers, profile: {}, comment: null },
+			actor: { kind: 'anonymous' },
+			now: later
+		});
+		expect(await dayOf()).toEqual({ respondents: before.respondents + 1, sarana: before.sarana + 1 });
+
+		// a ticket removed with its MPP's data takes its answer out of the totals
+		await db.sql`DELETE FROM tickets WHERE id = ${ticket.id}`;
+		expect(await dayOf()).toEqual(before);
+		expect(await surveyTotalsKept()).toEqual(await surveyTotalsDirect());
+	});
+
+	it('refuse an edit of an answer, which would bypass them', async () => {
+		await expect(db.sql`UPDATE surveys SET sarana = 4`).rejects.toThrow(/append-only/);
+		expect(await surveyTotalsKept()).toEqual(await surveyTotalsDirect());
+	});
+});
+
+describe('the ministry’s one catch-up check', () => {
+	it('re-rolls a closed day whose ticket changed, and leaves the others alone', async () => {
+		const mpp = world.mpps[1];
+		const before = (await mppRanking(db.sql, { ...range, now: later })).find((r) => r.mppId === mpp.id)!;
+		const [ticket] = await db.sql<{ id: string }[]>`
+			SELECT id FROM tickets WHERE mpp_id = ${mpp.id} AND status = 'done' ORDER BY local_date LIMIT 1`;
+		// a correction on a closed day, recorded as the queue engine records every change
+		const at = new Date(later.getTime() + 60_000);
+		await db.sql`UPDATE tickets SET status = 'no_show' WHERE id = ${ticket.id}`;
+		await db.sql`INSERT INTO ticket_events (id, ticket_id, mpp_id, type, at)
+			VALUES (${uuidv7(at.getTime())}, ${ticket.id}, ${mpp.id}, 'no_show', ${at})`;
+
+		const after = await mppRanking(db.sql, { ...range, now: new Date(at.getTime() + 60_000) });
+		const row = after.find((r) => r.mppId === mpp.id)!;
+		expect(row.served).toBe(before.served - 1);
+		expect(row.noShow.count).toBe(before.noShow.count + 1);
+		const other = after.find((r) => r.mppId !== mpp.id)!;
+		const otherBefore = (await mppRanking(db.sql, { ...range, now: later })).find(
+			(r) => r.mppId === other.mppId
+		)!;
+		expect(other.issued).toBe(otherBefore.issued);
+	});
+
+	it('ranks MPPs by size from their tickets per open day', async () => {
+		const ranking = await mppRanking(db.sql, { ...range, now: later });
+		for (const row of ranking) {
+			expect(row.openDays).toBeGreaterThan(0);
+			expect(row.openDays).toBeLessThanOrEqual(14);
+			expect(row.size).toBe(row.issued / row.openDays < 300 ? 'small' : 'medium');
+		}
+	});
+});
