@@ -1,0 +1,26 @@
+import { localDate } from '$lib/domain/local-day';
+import { getSql } from '$lib/server/db/client';
+import { listNationalMpps } from '$lib/server/db/national';
+import { nationalDistribution } from '$lib/server/national/distribution';
+import { badQuery, requireMinistry } from '../access.server';
+import { parseMinistryQuery } from '../query.server';
+import type { PageServerLoad } from './$types';
+
+/** /ministry/distribution: how the MPPs' average waits and IKMs spread, and the outliers named. */
+export const load: PageServerLoad = async (event) => {
+	const { locale } = requireMinistry(event);
+	const now = new Date();
+	const parsed = parseMinistryQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
+	if (!parsed.ok) badQuery(locale, parsed.reason);
+	const { from, to, ...filter } = parsed.query;
+	const sql = getSql();
+	const [distribution, mpps] = await Promise.all([
+		nationalDistribution(sql, { from, to, now, filter }),
+		listNationalMpps(sql)
+	]);
+	return {
+		query: parsed.query,
+		distribution,
+		provinces: [...new Set(mpps.map((m) => m.province))].sort((a, b) => a.localeCompare(b, 'id'))
+	};
+};

@@ -1,0 +1,21 @@
+import { localDate } from '$lib/domain/local-day';
+import { getSql } from '$lib/server/db/client';
+import { nationalStats } from '$lib/server/national/stats';
+import { badQuery, requireMinistry } from '../access.server';
+import { parseMinistryQuery } from '../query.server';
+import type { PageServerLoad } from './$types';
+
+/** /ministry/regions: the period's figures summed by province and by time zone. */
+export const load: PageServerLoad = async (event) => {
+	const { locale } = requireMinistry(event);
+	const now = new Date();
+	const parsed = parseMinistryQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
+	if (!parsed.ok) badQuery(locale, parsed.reason);
+	const { from, to } = parsed.query;
+	const sql = getSql();
+	const [byProvince, byZone] = await Promise.all([
+		nationalStats(sql, { from, to, groupBy: 'province', now }),
+		nationalStats(sql, { from, to, groupBy: 'timezone', now })
+	]);
+	return { query: { from, to }, byProvince, byZone };
+};
