@@ -1,0 +1,39 @@
+// The one flow behind GET /api/v1/stats/weekly-visits and /ministry/report.csv: check who asks (the
+// ministry and the superadmin; DESIGN "Roles"), validate the weeks and filters, answer JSON or CSV.
+import type { Actor } from '../auth/actor';
+import { requireUser } from '../access';
+import { getSql } from '../db/client';
+import { json, readQuery } from '../http';
+import { weeklyVisitsCsv, weeklyVisitsCsvFilename } from './weekly-csv';
+import { weeklyReportSchema } from './weekly-query';
+import { weeklyVisits } from './weekly-visits';
+
+interface WeeklyRequest {
+	locals: { actor: Actor };
+	url: URL;
+	request: Request;
+}
+
+export async function weeklyVisitsResponse(
+	event: WeeklyRequest,
+	format: 'csv' | 'negotiate'
+): Promise<Response> {
+	requireUser(event.locals.actor, ['ministry']);
+	const now = new Date();
+	const query = readQuery(event.url, weeklyReportSchema(now));
+	const report = await weeklyVisits(getSql(), { ...query, now });
+	const csv = format === 'csv' || wantsCsv(event.request);
+	if (!csv) return json({ fromWeek: query.fromWeek, toWeek: query.toWeek, filter: query.filter, ...report });
+	return new Response(weeklyVisitsCsv(report), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${weeklyVisitsCsvFilename(report, query.filter)}"`,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+function wantsCsv(request: Request): boolean {
+	const accept = request.headers.get('accept') ?? '';
+	return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
+}

@@ -1,0 +1,29 @@
+import { error, redirect } from '@sveltejs/kit';
+import { t } from '$lib/i18n';
+import { getSql } from '$lib/server/db/client';
+import { listNationalMpps } from '$lib/server/db/national';
+import { describeIssues } from '$lib/server/http';
+import { weeklyReportSchema } from '$lib/server/national/weekly-query';
+import { weeklyVisits } from '$lib/server/national/weekly-visits';
+import type { PageServerLoad } from './$types';
+
+/** /ministry/report: the weekly visit report, for the ministry and the superadmin. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { actor, locale } = locals;
+	if (actor.kind === 'anonymous')
+		redirect(303, `/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+	const role = actor.kind === 'user' ? actor.user.role : null;
+	if (role !== 'ministry' && role !== 'superadmin')
+		error(403, { code: 'forbidden', message: t(locale, 'ministry.error.forbidden') });
+	const now = new Date();
+	const parsed = weeklyReportSchema(now).safeParse(Object.fromEntries(url.searchParams));
+	if (!parsed.success) {
+		const reason = describeIssues(parsed.error);
+		error(400, { code: 'bad_query', message: t(locale, 'ministry.report.error.bad', { reason }) });
+	}
+	const query = parsed.data;
+	const sql = getSql();
+	const [report, mpps] = await Promise.all([weeklyVisits(sql, { ...query, now }), listNationalMpps(sql)]);
+	const provinces = [...new Set(mpps.map((m) => m.province))].sort((a, b) => a.localeCompare(b, 'id'));
+	return { query, report, provinces, printedAt: now.toISOString() };
+};
