@@ -9,6 +9,7 @@ import { generateHistorySurveys } from '../../src/lib/server/stats/history-surve
 import { backfillStats } from '../../src/lib/server/stats/rollup';
 import { answerSurvey } from '../../src/lib/server/survey/answer';
 import { uuidv7 } from '../../src/lib/server/ids';
+import type { SurveyAnswers } from '../../src/lib/domain/survey-elements';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -83,7 +84,7 @@ describe('the survey totals per MPP-local day', () => {
 			return row ?? { respondents: 0, sarana: 0 };
 		};
 		const before = await dayOf();
-		const answers = {
+		const answers: SurveyAnswers = {
 			persyaratan: 4,
 			prosedur: 3,
 			waktu: 2,

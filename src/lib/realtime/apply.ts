@@ -5,7 +5,7 @@ import type {
 	CounterView,
 	DisplaySnapshot,
 	ServerEvent,
-	ServerEventName,
+	MppEventName,
 	StaffCounter,
 	StaffSnapshot,
 	TicketView,
@@ -16,7 +16,7 @@ import type {
 export const RECENT_CALLS = 10;
 
 /** One received event with its name, as the feed queues it. */
-export type Delta = { [E in ServerEventName]: { name: E; payload: ServerEvent<E> } }[ServerEventName];
+export type Delta = { [E in MppEventName]: { name: E; payload: ServerEvent<E> } }[MppEventName];
 
 export function applyDisplayDelta(snapshot: DisplaySnapshot, delta: Delta): DisplaySnapshot {
 	const next = { ...snapshot, seq: seqAfter(snapshot.seq, delta) };

@@ -7,6 +7,7 @@
 // missed event from a quiet minute. A TV never receives waiting ticket numbers: only calls.
 import type { CounterStatus } from '../domain/types';
 import type { Actor } from '../server/auth/actor';
+import type { NationalResult, NationalRow } from '../server/national/stats';
 import type { CounterView, TicketView } from '../server/queue/outcome';
 
 export type { CounterView, TicketView };
@@ -115,6 +116,23 @@ export interface DisplayMessageEvent {
 	runningText: string;
 }
 
+/**
+ * The MPP's configuration changed (services, counters, names): apply nothing, fetch a snapshot.
+ * In the sequence like a queue event, so a client that missed it still resyncs on the gap.
+ */
+export type MppConfiguredEvent = MppEvent;
+
+/**
+ * To the `ministry` room, a few seconds apart while anyone follows it: today's national figures
+ * (each MPP's own local today), in total and per time zone. Aggregates only, never a ticket.
+ */
+export interface MinistryTodayEvent {
+	/** when the figures were computed, ISO 8601 */
+	at: string;
+	total: NationalResult['total'];
+	zones: NationalRow[];
+}
+
 export interface ServerToClientEvents {
 	'ticket:called': (event: CallEvent | StaffCallEvent) => void;
 	'ticket:recalled': (event: CallEvent | StaffCallEvent) => void;
@@ -129,13 +147,18 @@ export interface ServerToClientEvents {
 	'ticket:updated': (event: TicketUpdatedEvent) => void;
 	'service:moved': (event: ServiceMovedEvent) => void;
 	'display:message': (event: DisplayMessageEvent) => void;
+	'mpp:configured': (event: MppConfiguredEvent) => void;
+	'ministry:today': (event: MinistryTodayEvent) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
+/** The events of one MPP's sequence (everything but the ministry's national figures). */
+export type MppEventName = Exclude<ServerEventName, 'ministry:today'>;
 export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
 /** The events a client of the display room receives, in seq order. */
-export type DisplayEventName = 'ticket:called' | 'ticket:recalled' | 'queue:changed' | 'display:message';
+export type DisplayEventName =
+	'ticket:called' | 'ticket:recalled' | 'queue:changed' | 'display:message' | 'mpp:configured';
 export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:updated' | 'service:moved'>;
 
 export type MppRoom = 'display' | 'staff';

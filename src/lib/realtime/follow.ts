@@ -2,7 +2,7 @@
 // or a reconnect (DESIGN "Realtime protocol"). Framework-free so it runs in a browser, a TV app or
 // a test; feed.svelte.ts wraps it in runes.
 import { applyDisplayDelta, applyStaffDelta, type Delta } from './apply';
-import type { AckError, DisplaySnapshot, MppRoom, ServerEventName, Snapshot, StaffSnapshot } from './events';
+import type { AckError, DisplaySnapshot, MppEventName, MppRoom, Snapshot, StaffSnapshot } from './events';
 import { Sequencer } from './sequencer';
 import type { ClientSocket } from './socket';
 
@@ -28,8 +28,8 @@ export interface FollowOptions<R extends MppRoom> {
 	retryMs?: number;
 }
 
-const roomEvents: Record<MppRoom, ServerEventName[]> = {
-	display: ['ticket:called', 'ticket:recalled', 'queue:changed', 'display:message'],
+const roomEvents: Record<MppRoom, MppEventName[]> = {
+	display: ['ticket:called', 'ticket:recalled', 'queue:changed', 'display:message', 'mpp:configured'],
 	staff: [
 		'ticket:called',
 		'ticket:recalled',
@@ -40,7 +40,8 @@ const roomEvents: Record<MppRoom, ServerEventName[]> = {
 		'ticket:transferred',
 		'ticket:cancelled',
 		'counter:changed',
-		'display:message'
+		'display:message',
+		'mpp:configured'
 	]
 };
 
@@ -93,7 +94,7 @@ export function followMpp<R extends MppRoom>(options: FollowOptions<R>): { stop(
 		}
 	}
 
-	function receive(name: ServerEventName, payload: Delta['payload']) {
+	function receive(name: MppEventName, payload: Delta['payload']) {
 		if (stopped || payload.mppId !== mppId) return;
 		const delta = { name, payload } as Delta;
 		const seq = 'seq' in payload ? payload.seq : undefined;
@@ -103,6 +104,11 @@ export function followMpp<R extends MppRoom>(options: FollowOptions<R>): { stop(
 				options.onEvent?.(delta);
 				options.onSnapshot((snapshot = apply(snapshot, delta)));
 			}
+			return;
+		}
+		if (name === 'mpp:configured') {
+			// services or counters were added, renamed or removed: no delta describes that, a snapshot does
+			if (snapshot && seq > snapshot.seq) void sync();
 			return;
 		}
 		const ready = sequencer.push({ ...delta, seq });

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		today: today.total,
 		provinces: [...new Set(ranking.map((r) => r.province))].sort((a, b) => a.localeCompare(b, 'id')),
 		rows,
-		// only the superadmin may open an MPP's dashboard today (the ministry is refused by /manage)
-		canOpenMpp: role === 'superadmin'
+		// the ministry opens an MPP's dashboard read-only, aggregates only (issue 5)
+		canOpenMpp: role === 'superadmin' || role === 'ministry'
 	};
 };

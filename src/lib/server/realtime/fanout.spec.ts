@@ -94,7 +94,8 @@ describe('fanout', () => {
 			{ type: 'ticket:no-show', ticket, counter },
 			{ type: 'ticket:transferred', ticket, fromServiceId: 's2', counter: null },
 			{ type: 'ticket:cancelled', ticket, counter },
-			{ type: 'counter:changed', counter: { ...counter, status: 'paused' }, finished: null }
+			{ type: 'counter:changed', counter: { ...counter, status: 'paused' }, finished: null },
+			{ type: 'mpp:configured' }
 		];
 		for (const change of changes) {
 			const emits = fanout(outcome(change));

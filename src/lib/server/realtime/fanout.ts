@@ -99,6 +99,9 @@ export function fanout(outcome: Outcome): Emit[] {
 			});
 			ticketUpdated(change.finished);
 			break;
+		case 'mpp:configured':
+			emits.push({ rooms: [display, ...staff], event: change.type, payload: base });
+			break;
 	}
 	return emits;
 }

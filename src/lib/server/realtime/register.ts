@@ -3,7 +3,9 @@
 import { authenticateSocket } from './authenticate';
 import { registerSocketHandlers } from './handlers';
 import { setHandlers } from './io';
+import { startMinistryPulse } from './ministry-pulse';
 
 export function registerRealtime(): void {
 	setHandlers({ authenticate: authenticateSocket, connection: registerSocketHandlers });
+	startMinistryPulse();
 }
