@@ -1,6 +1,6 @@
 // The ministry's page as the ministry uses it: a week of generated history for the three demo MPPs
 // (WIB, WITA, WIT) in different sizes, the ranking sorted by its headers and filtered by time zone
-// through the address; no MPP links, since the ministry may not open an MPP's dashboard.
+// through the address; each MPP links to its dashboard, which the ministry opens read-only.
 import { expect, test, type Page } from '@playwright/test';
 import { localDate } from '../../src/lib/domain/local-day';
 import { addDays } from '../../src/lib/domain/zoned-time';
@@ -56,8 +56,9 @@ test('the ministry ranks every MPP, sorts the ranking and filters it by time zon
 	await expect(page.getByRole('heading', { name: 'Mal Pelayanan Publik se-Indonesia' })).toBeVisible();
 	await expect(ranking(page).locator('tbody tr')).toHaveCount(3);
 	expect((await slugs(page)).sort()).toEqual(['bandung', 'denpasar', 'jayapura']);
-	// read-only: the ministry gets numbers, not links into an MPP's dashboard
-	await expect(ranking(page).locator('a')).toHaveCount(0);
+	// each MPP links to its dashboard, which opens read-only for the ministry (ministry-drilldown.spec.ts)
+	await expect(ranking(page).locator('a')).toHaveCount(3);
+	await expect(ranking(page).locator('tr[data-slug="bandung"] a')).toHaveAttribute('href', '/manage/bandung');
 	const periodIssued = int(await page.getByTestId('period-issued').textContent());
 	const tickets = (await column(page, 4)).map(int);
 	expect(periodIssued).toBe(tickets.reduce((s, n) => s + n, 0));

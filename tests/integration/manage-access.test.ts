@@ -1,5 +1,6 @@
 // Who opens an MPP's manager dashboard, over HTTP against the production build (issue 4: "only that
-// MPP's mpp_admin and supervisors, and superadmin"): one check in the layout for every tab.
+// MPP's mpp_admin and supervisors, and superadmin"; issue 5: and the ministry, read-only): one check in
+// the layout for every tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, signIn, type AppServer } from '../helpers/app-server';
 import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
@@ -73,10 +74,19 @@ describe('/manage/<slug>', () => {
 		expect((await get(`/manage/${b.slug}`, supervisor)).status).toBe(200);
 	});
 
-	it('refuses the ministry (its national view is /ministry) and a kiosk device', async () => {
-		const [a] = world.mpps;
+	it('opens read-only for the ministry, for every MPP (tests/integration/ministry-access.test.ts)', async () => {
 		const ministry = await signIn(app.url, world.ministry.email, PASSWORD);
-		expect((await get(`/manage/${a.slug}`, ministry)).status).toBe(403);
+		for (const mpp of world.mpps) {
+			const response = await get(`/manage/${mpp.slug}`, ministry);
+			expect(response.status).toBe(200);
+			expect(await response.text()).toContain('read-only-notice');
+		}
+	});
+
+	it('never shows its own staff the read-only notice, and refuses a kiosk device', async () => {
+		const [a] = world.mpps;
+		const supervisor = await signIn(app.url, a.users.supervisor.email, PASSWORD);
+		expect(await (await get(`/manage/${a.slug}`, supervisor)).text()).not.toContain('read-only-notice');
 		expect((await get(`/manage/${a.slug}`, a.devices.kiosk.token)).status).toBe(403);
 	});
 

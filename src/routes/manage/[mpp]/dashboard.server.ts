@@ -1,15 +1,15 @@
-// Who may open an MPP's dashboard, checked once in the layout for every tab (issue 4: "only that MPP's
-// mpp_admin and supervisors, and superadmin"). The ministry is refused here on purpose: the Live tab
-// names tickets and the staff room refuses it; its read-only national view is issue 5's /ministry.
+// Who may open an MPP's dashboard, checked once in the layout for every tab: that MPP's mpp_admin and
+// supervisors, and superadmin (issue 4), and the ministry for every MPP, read-only and aggregates only
+// (issue 5: the ranking "links to that MPP's dashboard in read-only form"). The rule is the stats API's
+// (requireStatsAccess), so the pages and the JSON they refetch can never disagree.
 import { error } from '@sveltejs/kit';
 import { zoneLabel } from '$lib/domain/local-day';
-import type { Role } from '$lib/domain/types';
 import { t, type Locale } from '$lib/i18n';
-import { requireMppAccess } from '$lib/server/access';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Db } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/errors';
 import { requireMppBySlug } from '$lib/server/mpps';
+import { requireStatsAccess } from '$lib/server/stats/access';
 
 export interface DashboardMpp {
 	id: string;
@@ -18,9 +18,9 @@ export interface DashboardMpp {
 	timezone: string;
 	/** WIB / WITA / WIT */
 	zone: string;
+	/** the ministry's view: aggregates only, no ticket numbers, no live room, nothing to act on */
+	readOnly: boolean;
 }
-
-export const dashboardRoles: Role[] = ['mpp_admin', 'supervisor'];
 
 /** The MPP of the URL when this person may read its dashboard; a translated 403/404 otherwise. */
 export async function openDashboard(
@@ -31,13 +31,14 @@ export async function openDashboard(
 ): Promise<DashboardMpp> {
 	try {
 		const mpp = await requireMppBySlug(db, slug);
-		requireMppAccess(actor, mpp.id, { roles: dashboardRoles });
+		const { aggregatesOnly } = requireStatsAccess(actor, mpp.id);
 		return {
 			id: mpp.id,
 			slug: mpp.slug,
 			name: mpp.name,
 			timezone: mpp.timezone,
-			zone: zoneLabel(mpp.timezone)
+			zone: zoneLabel(mpp.timezone),
+			readOnly: aggregatesOnly
 		};
 	} catch (e) {
 		if (!isAppError(e)) throw e;
