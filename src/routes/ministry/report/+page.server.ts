@@ -1,22 +1,18 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { getSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { describeIssues } from '$lib/server/http';
 import { weeklyReportSchema } from '$lib/server/national/weekly-query';
 import { weeklyVisits } from '$lib/server/national/weekly-visits';
+import { requireMinistry } from '../access.server';
 import type { PageServerLoad } from './$types';
 
 /** /ministry/report: the weekly visit report, for the ministry and the superadmin. */
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const { actor, locale } = locals;
-	if (actor.kind === 'anonymous')
-		redirect(303, `/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
-	const role = actor.kind === 'user' ? actor.user.role : null;
-	if (role !== 'ministry' && role !== 'superadmin')
-		error(403, { code: 'forbidden', message: t(locale, 'ministry.error.forbidden') });
+export const load: PageServerLoad = async (event) => {
+	const { locale } = requireMinistry(event);
 	const now = new Date();
-	const parsed = weeklyReportSchema(now).safeParse(Object.fromEntries(url.searchParams));
+	const parsed = weeklyReportSchema(now).safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) {
 		const reason = describeIssues(parsed.error);
 		error(400, { code: 'bad_query', message: t(locale, 'ministry.report.error.bad', { reason }) });

@@ -165,8 +165,6 @@ export const ministry = {
 	'ministry.report.form.apply': 'Show',
 	'ministry.report.csv': 'Download CSV',
 	'ministry.report.print': 'Print',
-	'ministry.report.back': 'Back to national statistics',
-	'ministry.report.link': 'Weekly visit report',
 	'ministry.report.week': 'Wk {n}',
 	'ministry.report.weekInProgress': 'Wk {n}*',
 	'ministry.report.col.rank': 'No.',

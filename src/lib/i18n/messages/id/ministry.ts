@@ -165,8 +165,6 @@ export const ministry = {
 	'ministry.report.form.apply': 'Tampilkan',
 	'ministry.report.csv': 'Unduh CSV',
 	'ministry.report.print': 'Cetak',
-	'ministry.report.back': 'Kembali ke statistik nasional',
-	'ministry.report.link': 'Laporan kunjungan mingguan',
 	'ministry.report.week': 'Mg {n}',
 	'ministry.report.weekInProgress': 'Mg {n}*',
 	'ministry.report.col.rank': 'No.',
