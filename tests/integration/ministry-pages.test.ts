@@ -1,10 +1,15 @@
 // The ministry's trends, distribution, grade-change and regions pages over real HTTP (production
 // build): who may open them, bad addresses answered 400 with a reason, and aggregates only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCounter } from '../../src/lib/server/db/counters';
+import { insertMpp } from '../../src/lib/server/db/mpps';
+import { insertService } from '../../src/lib/server/db/services';
+import { insertTenant } from '../../src/lib/server/db/tenants';
 import { generateHistory } from '../../src/lib/server/history/generate';
 import { generateHistorySurveys } from '../../src/lib/server/stats/history-surveys';
+import { rebuildStats } from '../../src/lib/server/stats/rollup';
 import { startAppServer, signIn, type AppServer } from '../helpers/app-server';
-import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
+import { allDay, createWorld, PASSWORD, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let db: TestDatabase;
@@ -16,11 +21,44 @@ const range = 'from=2026-10-05&to=2026-10-10';
 beforeAll(async () => {
 	db = await createTestDatabase();
 	world = await createWorld(db.sql);
-	for (const [i, mpp] of world.mpps.entries()) {
+	// three more MPPs, so the distribution has quartiles; the slow one's citizens waited hours longer
+	const more = [];
+	for (const slug of ['medan-uji', 'padang-uji', 'slow-uji']) {
+		const mpp = await insertMpp(db.sql, {
+			slug,
+			name: `MPP ${slug}`,
+			province: 'Sumatra Uji',
+			city: slug,
+			timezone: 'Asia/Jakarta',
+			openingHours: allDay
+		});
+		const tenant = await insertTenant(db.sql, { mppId: mpp.id, code: 'DUKCAPIL', name: 'Disdukcapil' });
+		const service = await insertService(db.sql, {
+			mppId: mpp.id,
+			tenantId: tenant.id,
+			code: 'KTP',
+			prefix: 'A',
+			name: 'KTP-el'
+		});
+		await insertCounter(db.sql, {
+			mppId: mpp.id,
+			tenantId: tenant.id,
+			name: 'Loket 1',
+			serviceIds: [service.id],
+			status: 'open'
+		});
+		more.push({ id: mpp.id });
+	}
+	for (const [i, mpp] of [...world.mpps, ...more].entries()) {
 		const days = { mppId: mpp.id, from: '2026-10-05', to: '2026-10-10' };
 		await generateHistory(db.sql, { ...days, ticketsPerWeekday: 40, seed: i + 3 });
 		await generateHistorySurveys(db.sql, { ...days, seed: i + 3 });
 	}
+	const slow = more[2].id;
+	await db.sql`
+		UPDATE tickets SET issued_at = issued_at - interval '3 hours', queued_at = queued_at - interval '3 hours'
+		WHERE mpp_id = ${slow}`;
+	await rebuildStats(db.sql, slow, '2026-10-05', '2026-10-10');
 	app = await startAppServer(db.url);
 	tokens.superadmin = await signIn(app.url, world.superadmin.email, PASSWORD);
 	tokens.ministry = await signIn(app.url, world.ministry.email, PASSWORD);
@@ -96,6 +134,16 @@ describe('filters', () => {
 		const large = await get('ministry', `/ministry?${range}&size=large`);
 		expect(large.text).not.toContain('data-slug="jakarta-uji"');
 		expect(large.text).toContain('Tidak ada MPP yang cocok dengan saringan.');
+	});
+
+	it('names the outlier and links it to its row in the ranking of the same period', async () => {
+		const { text } = await get('ministry', `/ministry/distribution?${range}`);
+		const outliers = text.slice(text.indexOf('data-testid="outliers-wait"'));
+		expect(outliers).toContain('MPP slow-uji');
+		// SvelteKit renders paths relative on the server ("../ministry" from /ministry/distribution)
+		expect(outliers).toMatch(/href="(\.\.)?\/ministry\?from=2026-10-05&(amp;)?to=2026-10-10#mpp-slow-uji"/);
+		const ranking = await get('ministry', `/ministry?${range}`);
+		expect(ranking.text).toContain('id="mpp-slow-uji"');
 	});
 
 	it('shows one province’s trend when asked', async () => {
