@@ -109,7 +109,7 @@ describe('what the answers hold', () => {
 		const csv = await get('ministry', paths[0], { accept: 'text/csv' });
 		expect(csv.type).toContain('text/csv');
 		const [header, ...lines] = csv.text.trim().split('\r\n');
-		expect(header.startsWith('mpp_id,slug,name,province,city,timezone,zone,issued,')).toBe(true);
+		expect(header.startsWith('mpp_id,slug,name,province,city,timezone,zone,size,open_days,issued,')).toBe(true);
 		const jakarta = json.rows.find((r: { slug: string }) => r.slug === 'jakarta-uji');
 		const line = lines.find((l) => l.includes(',jakarta-uji,'))!.split(',');
 		expect(line[6]).toBe('WIB');
