@@ -109,11 +109,15 @@ describe('what the answers hold', () => {
 		const csv = await get('ministry', paths[0], { accept: 'text/csv' });
 		expect(csv.type).toContain('text/csv');
 		const [header, ...lines] = csv.text.trim().split('\r\n');
-		expect(header.startsWith('mpp_id,slug,name,province,city,timezone,zone,size,open_days,issued,')).toBe(true);
+		expect(header.startsWith('mpp_id,slug,name,province,city,timezone,zone,size,open_days,issued,')).toBe(
+			true
+		);
 		const jakarta = json.rows.find((r: { slug: string }) => r.slug === 'jakarta-uji');
 		const line = lines.find((l) => l.includes(',jakarta-uji,'))!.split(',');
 		expect(line[6]).toBe('WIB');
-		expect(Number(line[7])).toBe(jakarta.issued);
+		expect(line[7]).toBe(jakarta.size);
+		expect(Number(line[8])).toBe(jakarta.openDays);
+		expect(Number(line[9])).toBe(jakarta.issued);
 
 		const national = await get('ministry', `/api/v1/stats/national?${range}&groupBy=day`, {
 			accept: 'text/csv'
