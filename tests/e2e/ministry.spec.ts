@@ -90,3 +90,27 @@ test('the ministry ranks every MPP, sorts the ranking and filters it by time zon
 	expect(await slugs(page)).toEqual(['jayapura']);
 	await expect(page.getByLabel('Zona waktu')).toHaveValue('WIT');
 });
+
+test('today’s national figures move on the open page as MPPs issue tickets', async ({ page, request }) => {
+	await signIn(page);
+	const live = page.getByTestId('today-live');
+	await expect(live).toHaveText(/Langsung · diperbarui \d\d[.:]\d\d WIB/);
+	const before = int(await page.getByTestId('today-issued').textContent());
+
+	// Bandung issues two tickets: no reload, and the headline follows within a few pulses
+	const session = await request.post('/api/v1/session', {
+		data: { email: 'manager.bandung@antrean.test', password: DEMO_PASSWORD }
+	});
+	const headers = { authorization: `Bearer ${(await session.json()).token}` };
+	const services = await (await request.get('/api/v1/mpps/bandung/services', { headers })).json();
+	for (let i = 0; i < 2; i++) {
+		const issued = await request.post('/api/v1/mpps/bandung/tickets', {
+			headers,
+			data: { serviceId: services.services[0].id }
+		});
+		expect(issued.status()).toBe(201);
+	}
+	await expect
+		.poll(async () => int(await page.getByTestId('today-issued').textContent()), { timeout: 15_000 })
+		.toBeGreaterThanOrEqual(before + 2);
+});
