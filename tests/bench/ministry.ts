@@ -14,7 +14,12 @@ import { addDays } from '../../src/lib/domain/zoned-time';
 import { createSql, type Sql } from '../../src/lib/server/db/client';
 import { insertUser } from '../../src/lib/server/db/users';
 import { generateHistory } from '../../src/lib/server/history/generate';
+import { nationalDistribution } from '../../src/lib/server/national/distribution';
+import { gradeChanges } from '../../src/lib/server/national/grade-changes';
 import { mppRanking } from '../../src/lib/server/national/ranking';
+import { nationalTrends } from '../../src/lib/server/national/trends';
+import { weeklyVisits } from '../../src/lib/server/national/weekly-visits';
+import { weekdayOf } from '../../src/lib/domain/zoned-time';
 import { nationalStats } from '../../src/lib/server/national/stats';
 import { startAppServer } from '../helpers/app-server';
 
@@ -142,6 +147,35 @@ async function main() {
 			)
 		);
 
+		for (const granularity of ['week', 'month'] as const) {
+			results.push(
+				await timings(`12 months: trends by ${granularity}`, () =>
+					nationalTrends(sql, { ...year, granularity, now })
+				)
+			);
+		}
+		results.push(
+			await timings('12 months: distribution of MPP waits and IKMs', () =>
+				nationalDistribution(sql, { ...year, now })
+			)
+		);
+		results.push(
+			await timings('grade changes: a month against the one before', () =>
+				gradeChanges(sql, {
+					before: { from: addDays(month.from, -30), to: addDays(month.from, -1) },
+					after: month,
+					now
+				})
+			)
+		);
+		// the last four complete weeks, Monday to Sunday
+		const lastMonday = addDays(to, -((weekdayOf(to) + 6) % 7) - 7);
+		results.push(
+			await timings('weekly visit report: 4 weeks', () =>
+				weeklyVisits(sql, { from: addDays(lastMonday, -21), to: lastMonday, now })
+			)
+		);
+
 		// the pages and API answers as the ministry's browser and systems get them
 		const token = await ministrySession(sql);
 		const app = await startAppServer(url);
@@ -152,8 +186,12 @@ async function main() {
 				'/ministry',
 				`/ministry?${range}`,
 				'/ministry/trends',
+				'/ministry/trends?granularity=week',
+				'/ministry/distribution',
+				'/ministry/grades',
 				'/ministry/regions',
 				'/ministry/report',
+				'/ministry/report.csv',
 				`/api/v1/stats/mpps?${range}`,
 				`/api/v1/stats/national?${range}&groupBy=month`,
 				`/api/v1/stats/national?${range}&groupBy=province`
