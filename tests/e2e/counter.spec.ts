@@ -3,7 +3,7 @@
 // is told the console is not for their role; two counters never get the same ticket.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, deviceTokens } from './demo';
+import { DEMO_PASSWORD, deviceTokens, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 
@@ -64,14 +64,7 @@ async function demoApi(request: APIRequestContext, slug: string) {
 	};
 }
 
-async function signIn(page: Page, email: string) {
-	await page.goto('/counter');
-	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcounter$/);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(/\/counter/);
-}
+const signIn = (page: Page, email: string) => signInAt(page, '/counter', email);
 
 const currentNumber = (page: Page) => page.getByTestId('current-number');
 const notice = (page: Page) => page.getByTestId('notice');

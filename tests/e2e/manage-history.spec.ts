@@ -11,7 +11,7 @@ import { createSql } from '../../src/lib/server/db/client';
 import { demoMpps } from '../../src/lib/server/demo/profile';
 import { generateHistory } from '../../src/lib/server/history/generate';
 import { generateHistorySurveys } from '../../src/lib/server/stats/history-surveys';
-import { DEMO_PASSWORD, e2eDatabaseFile } from './demo';
+import { e2eDatabaseFile, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 const slug = 'denpasar';
@@ -46,13 +46,7 @@ test.beforeAll(async () => {
 	}
 });
 
-async function signIn(page: Page, email: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
+const signIn = (page: Page, email: string) => signInAt(page, '/login', email);
 
 /** How many pixels of each chart canvas Chart.js painted. */
 const paintedPixels = (page: Page) =>

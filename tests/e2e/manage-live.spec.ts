@@ -3,7 +3,7 @@
 // passes its target wait; people of another MPP, and operators, are refused.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, deviceTokens, e2eSql } from './demo';
+import { DEMO_PASSWORD, deviceTokens, e2eSql, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 
@@ -92,17 +92,7 @@ async function demoApi(request: APIRequestContext, slug: string) {
 	};
 }
 
-async function signIn(page: Page, email: string, path: string) {
-	await page.goto(path);
-	await expect(page).toHaveURL(/\/login(\?redirectTo=|$)/);
-	// typed before hydration, the e-mail field would be reset by it
-	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	// argon2 and the dashboard's first load take a while on a loaded machine
-	await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
-}
+const signIn = (page: Page, email: string, path: string) => signInAt(page, path, email);
 
 const serviceRow = (page: Page, id: string) =>
 	page.locator(`[data-testid="service-row"][data-service="${id}"]`);

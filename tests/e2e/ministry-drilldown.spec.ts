@@ -9,7 +9,7 @@ import { addDays } from '../../src/lib/domain/zoned-time';
 import { createSql } from '../../src/lib/server/db/client';
 import { generateHistory } from '../../src/lib/server/history/generate';
 import { callNext, issueTicket } from '../../src/lib/server/queue';
-import { DEMO_PASSWORD, e2eDatabaseFile } from './demo';
+import { e2eDatabaseFile, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 /** id-ID integers ("1.234") back to numbers */
@@ -54,20 +54,14 @@ test.beforeAll(async () => {
 	}
 });
 
-async function signIn(page: Page, path: string) {
-	await page.goto(path);
-	await expect(page).toHaveURL(/\/login\?redirectTo=/);
-	await page.getByLabel('Email').fill('ministry@antrean.test');
-	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(new RegExp(path.replace(/[?]/g, '\\?')));
-}
+const signIn = (page: Page, path: string) => signInAt(page, path, 'ministry@antrean.test');
 
 test('the ministry opens an MPP from the ranking and reads its dashboard, read-only', async ({ page }) => {
 	await page.setViewportSize({ width: 1366, height: 900 });
+	await signIn(page, '/ministry');
+	// /ministry follows the ministry room; the MPP's dashboard must open no socket of its own
 	const sockets: string[] = [];
 	page.on('websocket', (socket) => sockets.push(socket.url()));
-	await signIn(page, '/ministry');
 	await page.getByTestId('ranking').getByRole('link', { name: 'Mal Pelayanan Publik Kota Bandung' }).click();
 	await expect(page).toHaveURL(/\/manage\/bandung$/);
 

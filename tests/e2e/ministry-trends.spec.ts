@@ -6,7 +6,7 @@ import { localDate } from '../../src/lib/domain/local-day';
 import { addDays } from '../../src/lib/domain/zoned-time';
 import { generateHistory } from '../../src/lib/server/history/generate';
 import { generateHistorySurveys } from '../../src/lib/server/stats/history-surveys';
-import { DEMO_PASSWORD, e2eSql } from './demo';
+import { e2eSql, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 /** id-ID integers ("1.234") back to numbers */
@@ -30,14 +30,7 @@ test.beforeAll(async () => {
 	}
 });
 
-async function signIn(page: Page, path: string) {
-	await page.goto(path);
-	await expect(page).toHaveURL(/\/login\?redirectTo=/);
-	await page.getByLabel('Email').fill('ministry@antrean.test');
-	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(new RegExp(path.replace(/[?]/g, '\\?')));
-}
+const signIn = (page: Page, path: string) => signInAt(page, path, 'ministry@antrean.test');
 
 const tabs = (page: Page) => page.getByRole('navigation', { name: 'Halaman Kementerian' });
 

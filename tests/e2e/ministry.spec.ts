@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { localDate } from '../../src/lib/domain/local-day';
 import { addDays } from '../../src/lib/domain/zoned-time';
 import { generateHistory } from '../../src/lib/server/history/generate';
-import { DEMO_PASSWORD, e2eSql } from './demo';
+import { DEMO_PASSWORD, e2eSql, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 /** id-ID integers ("1.234") back to numbers */
@@ -33,14 +33,7 @@ test.beforeAll(async () => {
 	}
 });
 
-async function signIn(page: Page) {
-	await page.goto('/ministry');
-	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fministry/);
-	await page.getByLabel('Email').fill('ministry@antrean.test');
-	await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
-	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-	await expect(page).toHaveURL(/\/ministry/);
-}
+const signIn = (page: Page) => signInAt(page, '/ministry', 'ministry@antrean.test');
 
 const ranking = (page: Page) => page.getByTestId('ranking');
 const slugs = (page: Page) =>
