@@ -1,5 +1,6 @@
 // English, the second language. Typed against the Indonesian catalogue: a missing key fails the build.
 import type { Catalogue } from '../catalogue';
+import { admin } from './en/admin';
 import { base } from './en/base';
 import { counter } from './en/counter';
 import { display } from './en/display';
@@ -19,5 +20,6 @@ export const en: Catalogue = {
 	...survey,
 	...manage,
 	...history,
-	...ministry
+	...ministry,
+	...admin
 };

@@ -1,6 +1,7 @@
 // Bahasa Indonesia: the first language of Antrean and the source of every key. `{name}` marks a
 // parameter; `t()` requires exactly the parameters a message names. One file per screen under id/,
 // so screens can grow their texts without touching each other.
+import { admin } from './id/admin';
 import { base } from './id/base';
 import { counter } from './id/counter';
 import { display } from './id/display';
@@ -20,5 +21,6 @@ export const id = {
 	...survey,
 	...manage,
 	...history,
-	...ministry
+	...ministry,
+	...admin
 } as const;

@@ -4,6 +4,7 @@ import { localTime, zoneLabel } from '../../domain/local-day';
 import { canNumber, ticketNumber } from '../../domain/numbering';
 import type { PriorityGroup } from '../../domain/types';
 import type { Sql } from '../db/client';
+import { findClosedDay } from '../db/closed-days';
 import { findMppById } from '../db/mpps';
 import { nextDailySeq } from '../db/queue-events';
 import { findService } from '../db/services';
@@ -55,6 +56,9 @@ export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<Is
 					zoneLabel: zoneLabel(mpp.timezone)
 				});
 		if (refusal) throw conflict(refusal.message, refusal.code);
+		// a holiday or closed day the MPP's admin set (issue 6) overrides the weekday's hours
+		const closedDay = input.ignoreOpeningHours ? undefined : await findClosedDay(tx, mpp.id, local.date);
+		if (closedDay) throw conflict(`Layanan tutup hari ini (${closedDay.name}).`, 'service_closed');
 
 		const seq = await nextDailySeq(tx, service.id, local.date);
 		const overQuota = checkQuota(seq, service.dailyQuota);

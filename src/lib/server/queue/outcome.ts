@@ -53,7 +53,12 @@ export type QueueChange =
 			counter: CounterView;
 			finished: TicketView | null;
 			requeued?: TicketView | null;
-	  };
+	  }
+	/**
+	 * The MPP's configuration changed beyond what one delta carries (a service or counter added,
+	 * renamed or deactivated, the MPP renamed): every client fetches a fresh snapshot (issue 6).
+	 */
+	| { type: 'mpp:configured' };
 
 export interface Outcome {
 	mppId: string;
