@@ -16,13 +16,17 @@ export function isKnownZone(zone: string): boolean {
 	}
 }
 
-const day = z.object({
-	open: checkbox,
-	from: z.string().trim().optional().default(''),
-	to: z.string().trim().optional().default(''),
-	breakFrom: z.string().trim().optional().default(''),
-	breakTo: z.string().trim().optional().default('')
-});
+// a closed day sends no times, and its unticked checkbox sends nothing at all
+const day = z.preprocess(
+	(v) => v ?? {},
+	z.object({
+		open: checkbox,
+		from: z.string().trim().optional().default(''),
+		to: z.string().trim().optional().default(''),
+		breakFrom: z.string().trim().optional().default(''),
+		breakTo: z.string().trim().optional().default('')
+	})
+);
 
 const openingHours = z
 	.object(Object.fromEntries(weekdays.map((d) => [d, day])) as Record<(typeof weekdays)[number], typeof day>)
