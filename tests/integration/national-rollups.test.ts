@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../src/lib/server/history/generate';
 import { mppRanking } from '../../src/lib/server/national/ranking';
+import { nationalStats } from '../../src/lib/server/national/stats';
+import { addDays } from '../../src/lib/domain/zoned-time';
 import { generateHistorySurveys } from '../../src/lib/server/stats/history-surveys';
 import { backfillStats } from '../../src/lib/server/stats/rollup';
 import { answerSurvey } from '../../src/lib/server/survey/answer';
@@ -36,6 +38,32 @@ const surveyTotalsDirect = () => db.sql`
 	SELECT mpp_id::text, local_date::text, count(*)::int AS respondents, sum(persyaratan)::int AS persyaratan,
 		sum(waktu)::int AS waktu, sum(sarana)::int AS sarana
 	FROM surveys GROUP BY 1, 2 ORDER BY 1, 2`;
+/** The week and month rows, and the same summed from the day rows: they must be equal. */
+const periodsKept = () => db.sql`
+	SELECT mpp_id::text, kind, local_date::text, issued, served, within_target, wait_hist
+	FROM stats_mpp_periods ORDER BY 1, 2, 3`;
+const periodsFromDays = () => db.sql`
+	WITH d AS (
+		SELECT mpp_id, k.kind, date_trunc(k.kind, local_date)::date AS p, issued, served, within_target, wait_hist
+		FROM stats_mpp_days CROSS JOIN (VALUES ('week'), ('month')) AS k (kind)
+	), h AS (
+		SELECT mpp_id, kind, p, array_agg(x ORDER BY i) AS wait_hist FROM (
+			SELECT mpp_id, kind, p, i, sum(wait_hist[i])::int AS x FROM d, generate_series(1, 35) AS i
+			GROUP BY 1, 2, 3, 4) b
+		GROUP BY 1, 2, 3
+	)
+	SELECT d.mpp_id::text, d.kind, d.p::text AS local_date, sum(d.issued)::int AS issued,
+		sum(d.served)::int AS served, sum(d.within_target)::int AS within_target, h.wait_hist
+	FROM d JOIN h USING (mpp_id, kind, p)
+	GROUP BY d.mpp_id, d.kind, d.p, h.wait_hist ORDER BY 1, 2, 3`;
+const surveyPeriodsKept = () => db.sql`
+	SELECT mpp_id::text, kind, local_date::text, respondents, persyaratan, sarana
+	FROM survey_mpp_periods ORDER BY 1, 2, 3`;
+const surveyPeriodsFromDays = () => db.sql`
+	SELECT mpp_id::text, k.kind, date_trunc(k.kind, local_date)::date::text AS local_date,
+		sum(respondents)::int AS respondents, sum(persyaratan)::int AS persyaratan, sum(sarana)::int AS sarana
+	FROM survey_mpp_days CROSS JOIN (VALUES ('week'), ('month')) AS k (kind)
+	GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 const surveyTotalsKept = () => db.sql`
 	SELECT mpp_id::text, local_date::text, respondents, persyaratan, waktu, sarana
 	FROM survey_mpp_days ORDER BY 1, 2`;
@@ -61,6 +89,35 @@ describe('the MPP-day rollup', () => {
 				(SELECT count(*)::int FROM tickets WHERE first_called_at IS NOT NULL) AS called`;
 		expect(hist.bucketed).toBe(hist.called);
 	});
+
+	it('sums into weeks and months that equal their days', async () => {
+		const kept = await periodsKept();
+		// two MPPs × (two whole ISO weeks + October)
+		expect(kept.length).toBe(2 * 3);
+		expect(kept).toEqual(await periodsFromDays());
+	});
+});
+
+describe('national figures read from weeks and months', () => {
+	it('equal the same figures read day by day', async () => {
+		const byDay = await nationalStats(db.sql, { ...range, groupBy: 'day', now: later });
+		const byWeek = await nationalStats(db.sql, { ...range, groupBy: 'week', now: later });
+		// the range is two whole ISO weeks: both come from stats_mpp_periods
+		expect(byWeek.rows.map((r) => r.week)).toEqual(['2026-10-05', '2026-10-12']);
+		for (const week of byWeek.rows) {
+			const days = byDay.rows.filter((d) => d.date! >= week.week! && d.date! <= addDays(week.week!, 6));
+			expect(week.issued).toBe(days.reduce((sum, d) => sum + d.issued, 0));
+			expect(week.served).toBe(days.reduce((sum, d) => sum + d.served, 0));
+			expect(week.ikm.respondents).toBe(days.reduce((sum, d) => sum + d.ikm.respondents, 0));
+		}
+		expect(byWeek.total).toEqual(byDay.total);
+		// a whole month too: October, read as one row per MPP
+		const october = { from: '2026-10-01', to: '2026-10-31' };
+		const byMonth = await nationalStats(db.sql, { ...october, groupBy: 'month', now: later });
+		const octoberByDay = await nationalStats(db.sql, { ...october, groupBy: 'day', now: later });
+		expect(byMonth.rows).toHaveLength(1);
+		expect(byMonth.total).toEqual(octoberByDay.total);
+	});
 });
 
 describe('the survey totals per MPP-local day', () => {
@@ -68,6 +125,7 @@ describe('the survey totals per MPP-local day', () => {
 		const kept = await surveyTotalsKept();
 		expect(kept.length).toBeGreaterThan(10);
 		expect(kept).toEqual(await surveyTotalsDirect());
+		expect(await surveyPeriodsKept()).toEqual(await surveyPeriodsFromDays());
 	});
 
 	it('take a late answer from a phone in the same statement, and lose a removed one', async () => {
@@ -108,6 +166,7 @@ describe('the survey totals per MPP-local day', () => {
 		await db.sql`DELETE FROM tickets WHERE id = ${ticket.id}`;
 		expect(await dayOf()).toEqual(before);
 		expect(await surveyTotalsKept()).toEqual(await surveyTotalsDirect());
+		expect(await surveyPeriodsKept()).toEqual(await surveyPeriodsFromDays());
 	});
 
 	it('refuse an edit of an answer, which would bypass them', async () => {

@@ -4,7 +4,8 @@
 import type { IkmTotals } from '../../domain/ikm';
 import type { Measures } from '../../domain/kpi';
 import type { Db } from './client';
-import { measuresFromRollups } from './stats-sql';
+import { periodsBetween, type TrendGranularity } from '../../domain/periods';
+import { measuresFromFacts, measuresFromRollups, ticketFactsOfRanges } from './stats-sql';
 
 export interface NationalMpp {
 	id: string;
@@ -34,7 +35,7 @@ export interface KeyedIkmTotals extends IkmTotals {
 }
 
 // Fixed strings chosen by the NationalKey enum and a fixed table alias, never input.
-function keyOf(db: Db, key: NationalKey, alias: 'r' | 'v') {
+function keyOf(db: Db, key: NationalKey, alias: 'r' | 'v' | 'f') {
 	const expressions: Record<NationalKey, string> = {
 		mpp: `${alias}.mpp_id::text`,
 		day: `${alias}.local_date::text`,
@@ -53,17 +54,64 @@ const rangeTable = (db: Db, ranges: MppRange[]) => db`
 	unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
 		${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)`;
 
-/** Measures of closed days from the MPP-day rollup, each MPP over its own range. */
+/**
+ * A year of 300 MPPs is 110,000 day rows but 3,600 month rows: each range is read as its whole weeks
+ * or months (whichever the key needs) from the period tables, and its partial ends from the day
+ * tables. Grouping by day reads days only.
+ */
+interface Segments {
+	unit: TrendGranularity | null;
+	days: MppRange[];
+	periods: { mppId: string; start: string }[];
+}
+
+function segmentsOf(ranges: MppRange[], key: NationalKey): Segments {
+	if (key === 'day') return { unit: null, days: ranges, periods: [] };
+	const unit: TrendGranularity = key === 'week' ? 'week' : 'month';
+	const segments: Segments = { unit, days: [], periods: [] };
+	for (const range of ranges) {
+		for (const period of periodsBetween(range.from, range.to, unit)) {
+			if (period.partial) segments.days.push({ mppId: range.mppId, from: period.from, to: period.to });
+			else
+				segments.periods.push({
+					mppId: range.mppId,
+					start: unit === 'week' ? period.key : `${period.key}-01`
+				});
+		}
+	}
+	return segments;
+}
+
+const periodTable = (db: Db, periods: Segments['periods']) => db`
+	unnest(${periods.map((p) => p.mppId)}::uuid[], ${periods.map((p) => p.start)}::date[]) AS g(mpp_id, local_date)`;
+
+const surveyColumns =
+	'v.mpp_id, v.local_date, v.respondents, v.persyaratan, v.prosedur, v.waktu, v.biaya, v.produk, ' +
+	'v.kompetensi, v.perilaku, v.pengaduan, v.sarana';
+
+const rollupColumns =
+	'r.mpp_id, r.local_date, r.issued, r.called, r.served, r.no_show, r.cancelled, r.wait_sum, r.wait_hist, ' +
+	'r.service_sum, r.service_count, r.service_hist, r.within_target';
+
+/** Measures of closed days from the MPP day, week and month rollups, each MPP over its own range. */
 export async function rollupMeasuresOf(
 	db: Db,
 	ranges: MppRange[],
 	key: NationalKey
 ): Promise<KeyedMeasures[]> {
 	if (!ranges.length) return [];
+	const { unit, days, periods } = segmentsOf(ranges, key);
+	const columns = db.unsafe(rollupColumns);
 	return db<KeyedMeasures[]>`
 		SELECT ${keyOf(db, key, 'r')} AS key, ${measuresFromRollups(db)}
-		FROM ${rangeTable(db, ranges)}
-		JOIN stats_mpp_days r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+		FROM (
+			SELECT ${columns} FROM ${rangeTable(db, days)}
+			JOIN stats_mpp_days r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+			UNION ALL
+			SELECT ${columns} FROM ${periodTable(db, periods)}
+			JOIN stats_mpp_periods r ON r.mpp_id = g.mpp_id AND r.kind = ${unit ?? 'month'}
+				AND r.local_date = g.local_date
+		) r
 		GROUP BY 1`;
 }
 
@@ -75,6 +123,8 @@ export async function surveyTotalsOf(
 	key: NationalKey
 ): Promise<KeyedIkmTotals[]> {
 	if (!ranges.length) return [];
+	const { unit, days, periods } = segmentsOf(ranges, key);
+	const columns = db.unsafe(surveyColumns);
 	const rows = await db<
 		({ key: string; respondents: number } & Record<
 			| 'persyaratan'
@@ -93,8 +143,14 @@ export async function surveyTotalsOf(
 			sum(v.persyaratan)::int AS persyaratan, sum(v.prosedur)::int AS prosedur, sum(v.waktu)::int AS waktu,
 			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
 			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
-		FROM ${rangeTable(db, ranges)}
-		JOIN survey_mpp_days v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
+		FROM (
+			SELECT ${columns} FROM ${rangeTable(db, days)}
+			JOIN survey_mpp_days v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
+			UNION ALL
+			SELECT ${columns} FROM ${periodTable(db, periods)}
+			JOIN survey_mpp_periods v ON v.mpp_id = g.mpp_id AND v.kind = ${unit ?? 'month'}
+				AND v.local_date = g.local_date
+		) v
 		GROUP BY 1`;
 	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
 }
@@ -110,4 +166,17 @@ export async function openDaysOf(db: Db, ranges: MppRange[]): Promise<Map<string
 		WHERE r.issued > 0
 		GROUP BY 1`;
 	return new Map(rows.map((r) => [r.mppId, r.days]));
+}
+
+/** Measures straight from the tickets, each MPP over its own range: every MPP's "today" in one scan. */
+export async function ticketMeasuresOf(
+	db: Db,
+	ranges: MppRange[],
+	key: NationalKey
+): Promise<KeyedMeasures[]> {
+	if (!ranges.length) return [];
+	return db<KeyedMeasures[]>`
+		SELECT ${keyOf(db, key, 'f')} AS key, ${measuresFromFacts(db)}
+		FROM (${ticketFactsOfRanges(db, ranges)}) f
+		GROUP BY 1`;
 }

@@ -37,6 +37,19 @@ export async function rebuildRollups(db: Db, mppId: string, from: string, to: st
 		SELECT mpp_id, local_date, ${measuresFromRollups(db)}
 		FROM stats_mpp_hourly WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}
 		GROUP BY mpp_id, local_date`;
+	// the weeks and months around [from, to], rebuilt whole from their days
+	await db`
+		DELETE FROM stats_mpp_periods p USING (VALUES ('week'), ('month')) AS k (kind)
+		WHERE p.mpp_id = ${mppId} AND p.kind = k.kind
+			AND p.local_date BETWEEN date_trunc(k.kind, ${from}::date)::date AND date_trunc(k.kind, ${to}::date)::date`;
+	await db`
+		INSERT INTO stats_mpp_periods (mpp_id, kind, local_date, issued, called, served, no_show, cancelled,
+			wait_sum, wait_hist, service_sum, service_count, service_hist, within_target)
+		SELECT mpp_id, k.kind, date_trunc(k.kind, local_date)::date, ${measuresFromRollups(db)}
+		FROM stats_mpp_days CROSS JOIN (VALUES ('week'), ('month')) AS k (kind)
+		WHERE mpp_id = ${mppId} AND local_date >= date_trunc(k.kind, ${from}::date)::date
+			AND local_date < (date_trunc(k.kind, ${to}::date) + ('1 ' || k.kind)::interval)::date
+		GROUP BY mpp_id, k.kind, date_trunc(k.kind, local_date)`;
 	await db`DELETE FROM stats_days WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
 	await db`
 		INSERT INTO stats_days (mpp_id, local_date)

@@ -26,24 +26,40 @@ const serviceSum = histogramSum('service_hist');
  * target (DESIGN "Statistics").
  */
 export function ticketFacts(db: Db, mppId: string, from: string, to: string) {
+	return facts(db, db``, db`t.mpp_id = ${mppId} AND t.local_date BETWEEN ${from} AND ${to}`);
+}
+
+/** ticketFacts of many MPPs at once, each over its own local dates (the ministry's "today"). */
+export function ticketFactsOfRanges(db: Db, ranges: { mppId: string; from: string; to: string }[]) {
+	return facts(
+		db,
+		db`JOIN unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
+			${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)
+			ON t.mpp_id = g.mpp_id AND t.local_date BETWEEN g.date_from AND g.date_to`,
+		db`true`
+	);
+}
+
+function facts(db: Db, scope: ReturnType<Db>, where: ReturnType<Db>) {
 	// OFFSET 0 keeps PostgreSQL from pulling this subquery up into the aggregate above it, which would
 	// recompute the wait, its bucket and the time-zone hour once per FILTER (70 times per ticket).
 	// The hour is binned arithmetically (date_bin) and turned into the local hour only per group: a
 	// time-zone conversion per ticket costs more than the rest of the row.
 	return db`
-		SELECT t.local_date, date_bin('1 hour', t.issued_at, '2000-01-01 00:00:00+00') AS hour_utc,
+		SELECT t.mpp_id, t.local_date, date_bin('1 hour', t.issued_at, '2000-01-01 00:00:00+00') AS hour_utc,
 			t.service_id, s.tenant_id, t.counter_id, t.status, d.wait, d.service,
 			d.wait <= s.target_wait_minutes * 60 AS within_target,
 			width_bucket(d.wait, ${bucketThresholds as number[]}::float8[]) AS wb,
 			width_bucket(d.service, ${bucketThresholds as number[]}::float8[]) AS sb
 		FROM tickets t
+		${scope}
 		JOIN services s ON s.id = t.service_id
 		CROSS JOIN LATERAL (
 			SELECT extract(epoch FROM t.first_called_at - t.issued_at)::float8 AS wait,
 				CASE WHEN t.status = 'done'
 					THEN extract(epoch FROM t.finished_at - coalesce(t.started_at, t.called_at))::float8 END AS service
 		) d
-		WHERE t.mpp_id = ${mppId} AND t.local_date BETWEEN ${from} AND ${to}
+		WHERE ${where}
 		OFFSET 0`;
 }
 
