@@ -2,7 +2,7 @@
 // counter through the forms; a paired TV picks them up without a reload and shows the call of a ticket
 // for the new service; a new running text reaches it live; the audit trail names who did it.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, deviceTokens } from './demo';
+import { DEMO_PASSWORD } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
 const slug = 'jayapura';
@@ -18,12 +18,29 @@ async function signIn(browser: Browser, email: string, path: string): Promise<Pa
 	return page;
 }
 
-async function openTv(browser: Browser): Promise<Page> {
+/** An unpaired TV shows a pairing code; the admin types it in on the Devices tab; the TV opens. */
+async function pairTv(browser: Browser, admin: Page): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID' });
 	const tv = await context.newPage();
 	await tv.addInitScript(() => localStorage.setItem('antrean.display.sound', 'off'));
-	await tv.goto(`/display/${slug}?device=${deviceTokens(slug).display}`);
+	const refused = await tv.goto(`/display/${slug}`);
+	expect(refused?.status()).toBe(403);
+	await tv.getByRole('link', { name: 'Tampilkan kode pemasangan' }).click();
+	const code = (await tv.getByTestId('pairing-code').innerText()).replace(/\s/g, '');
+	expect(code).toMatch(/^[A-Z2-9]{6}$/);
+	await tv.screenshot({ path: shot('admin-pairing-code') });
+
+	await admin.getByRole('link', { name: 'Perangkat' }).click();
+	await admin.getByLabel('Kode pada layar perangkat').fill(code.toLowerCase());
+	await admin.getByLabel('Nama perangkat').fill('TV Lobi Perpustakaan');
+	await admin.getByRole('button', { name: 'Pasangkan perangkat' }).click();
+	await expect(admin.getByText('TV Lobi Perpustakaan terpasang')).toBeVisible();
+	// the TV notices within seconds and opens its board
+	await expect(tv).toHaveURL(new RegExp(`/display/${slug}$`), { timeout: 15_000 });
 	await expect(tv.getByText('Tersambung')).toBeVisible({ timeout: 15_000 });
+	await admin.reload();
+	await expect(admin.getByTestId('devices').getByText('TV Lobi Perpustakaan')).toBeVisible();
+	await admin.screenshot({ path: shot('admin-devices'), fullPage: true });
 	return tv;
 }
 
@@ -69,16 +86,16 @@ async function managerApi(request: APIRequestContext) {
 	};
 }
 
-test('an admin adds an agency, a service and a counter; the TV shows a call for it without a reload', async ({
+test('an admin pairs a TV by code, adds an agency, a service and a counter; the TV shows their call live; revoking disconnects it', async ({
 	browser,
 	request
 }) => {
-	const tv = await openTv(browser);
 	const admin = await signIn(browser, `manager.${slug}@antrean.test`, '/admin');
 	// an MPP's admin lands on their own MPP
 	await expect(admin).toHaveURL(new RegExp(`/admin/${slug}$`));
 	await expect(admin.getByRole('heading', { name: 'Pengaturan MPP' })).toBeVisible();
 	await admin.screenshot({ path: shot('admin-settings'), fullPage: true });
+	const tv = await pairTv(browser, admin);
 
 	await admin.getByRole('link', { name: 'Instansi & layanan' }).click();
 	await admin.getByRole('link', { name: 'Tambah instansi' }).click();
@@ -150,6 +167,19 @@ test('an admin adds an agency, a service and a counter; the TV shows a call for 
 	await expect(audit.getByText('Kartu Anggota Perpustakaan').first()).toBeVisible();
 	await expect(audit.getByText('Loket Perpustakaan').first()).toBeVisible();
 	await admin.screenshot({ path: shot('admin-audit'), fullPage: true });
+
+	// revoking the TV disconnects it at once, and it is no longer paired
+	await admin.getByRole('link', { name: 'Perangkat' }).click();
+	admin.once('dialog', (dialog) => void dialog.accept());
+	await admin
+		.getByTestId('devices')
+		.getByRole('row', { name: /TV Lobi Perpustakaan/ })
+		.getByRole('button', { name: 'Cabut' })
+		.click();
+	await expect(admin.getByTestId('devices').getByText('Dicabut')).toBeVisible();
+	await expect(tv.getByTestId('reconnecting')).toBeVisible({ timeout: 10_000 });
+	const again = await tv.reload();
+	expect(again?.status()).toBe(403);
 	await tv.context().close();
 	await admin.context().close();
 });

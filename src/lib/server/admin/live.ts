@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import type { Sql, Tx } from '../db/client';
 import { nextEventSeq } from '../db/queue-events';
 import { getIo } from '../realtime/io';
-import { publish } from '../realtime/publish';
+import { disconnectDevice, publish } from '../realtime/publish';
 import { rooms } from '../realtime/rooms';
 import { fieldError } from './input';
 import type { Outcome } from '../queue/outcome';
@@ -15,6 +15,8 @@ export interface LiveChanges {
 	outcomes: Outcome[];
 	/** a new running text for the MPP's TVs and consoles */
 	runningText?: { mppId: string; text: string };
+	/** devices whose sockets end now (revoked) */
+	disconnectDevices?: string[];
 }
 
 export interface Saved<T> {
@@ -29,6 +31,7 @@ export interface SaveContext {
 	/** every client of the MPP refetches its snapshot */
 	configured(mppId: string): void;
 	runningText(mppId: string, text: string): void;
+	disconnectDevice(deviceId: string): void;
 }
 
 // A unique index caught a clash the checks before the write did not see (two admins saving at once):
@@ -56,6 +59,7 @@ export async function save<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>):
 
 async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Promise<Saved<T>> {
 	let runningText: LiveChanges['runningText'];
+	const disconnectDevices: string[] = [];
 	const result = await sql.begin(async (tx) => {
 		const drafts: OutcomeDraft[] = [];
 		const configured = new Set<string>();
@@ -63,7 +67,8 @@ async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Pr
 			tx,
 			emit: (draft) => drafts.push(draft),
 			configured: (mppId) => configured.add(mppId),
-			runningText: (mppId, text) => (runningText = { mppId, text })
+			runningText: (mppId, text) => (runningText = { mppId, text }),
+			disconnectDevice: (deviceId) => disconnectDevices.push(deviceId)
 		});
 		const now = new Date().toISOString();
 		const all: OutcomeDraft[] = [
@@ -79,11 +84,15 @@ async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Pr
 		for (const draft of all) outcomes.push({ ...draft, seq: await nextEventSeq(tx, draft.mppId) });
 		return { value, outcomes };
 	});
-	return { value: result.value as T, live: { outcomes: result.outcomes as Outcome[], runningText } };
+	return {
+		value: result.value as T,
+		live: { outcomes: result.outcomes as Outcome[], runningText, disconnectDevices }
+	};
 }
 
 /** After commit: the queue events in seq order, then the running text (outside the sequence). */
 export function announce(live: LiveChanges): void {
+	for (const deviceId of live.disconnectDevices ?? []) disconnectDevice(deviceId);
 	for (const outcome of live.outcomes) publish(outcome);
 	const io = getIo();
 	if (io && live.runningText) {

@@ -1,0 +1,158 @@
+// Devices (issue 6 "Devices"): an unpaired TV, kiosk or feedback tablet shows a short code; the MPP's
+// admin types it in with a name; the device then receives its token on its next check. A revoked
+// device loses its sockets at once and is back to "not paired" on its next request.
+import { z } from 'zod';
+import type { DeviceKind } from '../../domain/types';
+import type { Actor } from '../auth/actor';
+import { generateToken, hashToken } from '../auth/tokens';
+import type { Sql } from '../db/client';
+import {
+	deletePairing,
+	deleteStalePairings,
+	findPairingBySecretHash,
+	insertPairing,
+	listDeviceRows,
+	lockDeviceRow,
+	lockOpenPairing,
+	markPairingClaimed,
+	revokeDeviceRow,
+	setDeviceTokenHash,
+	type DeviceListRow
+} from '../db/device-pairings';
+import { insertDevice } from '../db/devices';
+import { notFound } from '../errors';
+import { requireMppAdmin } from './access';
+import { audit } from './audit';
+import { fieldError, parseInput, problemMessage, text } from './input';
+import { save, type Saved } from './live';
+
+/** Long enough to walk to the office and type it, short enough that a photo of it goes stale. */
+export const PAIRING_MINUTES = 15;
+// no I, O, 0 or 1: read off a TV across a room, they are mistaken for each other
+const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function randomCode(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(6));
+	return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export interface PairingRequest {
+	code: string;
+	/** kept by the device in a cookie; proves it is the one that asked */
+	secret: string;
+	expiresAt: Date;
+}
+
+/** A device of this MPP and kind asks to be paired: a fresh code (no sign-in: it has none). */
+export async function requestPairing(sql: Sql, mppId: string, kind: DeviceKind): Promise<PairingRequest> {
+	const secret = generateToken();
+	const expiresAt = new Date(Date.now() + PAIRING_MINUTES * 60_000);
+	return sql.begin(async (tx) => {
+		await deleteStalePairings(tx, mppId);
+		for (let attempt = 0; ; attempt++) {
+			const code = randomCode();
+			try {
+				await tx.savepoint((sp) =>
+					insertPairing(sp, { mppId, kind, code, secretHash: hashToken(secret), expiresAt })
+				);
+				return { code, secret, expiresAt };
+			} catch (error) {
+				// an open request of this MPP already shows this code: draw again
+				if (attempt >= 5) throw error;
+			}
+		}
+	}) as Promise<PairingRequest>;
+}
+
+export type PairingCheck =
+	| { status: 'waiting'; code: string; expiresAt: Date }
+	| { status: 'paired'; token: string; deviceId: string }
+	| { status: 'expired' };
+
+/** The device's check: once the admin has claimed its code, its token (given once). */
+export async function checkPairing(sql: Sql, secret: string): Promise<PairingCheck> {
+	if (secret.length > 256) return { status: 'expired' };
+	return sql.begin(async (tx) => {
+		const pairing = await findPairingBySecretHash(tx, hashToken(secret));
+		if (!pairing) return { status: 'expired' as const };
+		if (pairing.deviceId) {
+			const token = generateToken();
+			await setDeviceTokenHash(tx, pairing.deviceId, hashToken(token));
+			await deletePairing(tx, pairing.id);
+			return { status: 'paired' as const, token, deviceId: pairing.deviceId };
+		}
+		if (pairing.expiresAt < new Date()) return { status: 'expired' as const };
+		return { status: 'waiting' as const, code: pairing.code, expiresAt: pairing.expiresAt };
+	}) as Promise<PairingCheck>;
+}
+
+const claimSchema = z.object({
+	code: z
+		.string({ error: problemMessage('admin.invalid.required') })
+		.transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+		.pipe(z.string().regex(/^[A-Z2-9]{6}$/, problemMessage('admin.invalid.pairingCode'))),
+	name: text(100)
+});
+
+export async function listDevicesForAdmin(sql: Sql, actor: Actor, mppId: string): Promise<DeviceListRow[]> {
+	requireMppAdmin(actor, mppId);
+	return listDeviceRows(sql, mppId);
+}
+
+export async function claimPairing(
+	sql: Sql,
+	actor: Actor,
+	mppId: string,
+	input: unknown
+): Promise<Saved<{ id: string; kind: DeviceKind; name: string }>> {
+	const user = requireMppAdmin(actor, mppId);
+	const data = parseInput(claimSchema, input);
+	return save(sql, async ({ tx }) => {
+		const pairing = await lockOpenPairing(tx, mppId, data.code);
+		if (!pairing) throw fieldError('code', 'admin.invalid.pairingCode');
+		// the real token is made when the device checks in; until then nobody holds this one
+		const device = await insertDevice(tx, {
+			mppId,
+			kind: pairing.kind,
+			name: data.name,
+			tokenHash: hashToken(generateToken())
+		});
+		await markPairingClaimed(tx, pairing.id, device.id);
+		await audit(tx, {
+			mppId,
+			userId: user.id,
+			entity: 'device',
+			entityId: device.id,
+			entityName: device.name,
+			action: 'paired',
+			changes: { kind: [null, device.kind], name: [null, device.name] }
+		});
+		return { id: device.id, kind: device.kind, name: device.name };
+	});
+}
+
+export async function revokeDevice(
+	sql: Sql,
+	actor: Actor,
+	mppId: string,
+	deviceId: string
+): Promise<Saved<boolean>> {
+	const user = requireMppAdmin(actor, mppId);
+	return save(sql, async ({ tx, disconnectDevice }) => {
+		const device = z.uuid().safeParse(deviceId).success ? await lockDeviceRow(tx, deviceId) : undefined;
+		if (!device || device.mppId !== mppId) throw notFound('Perangkat tidak ditemukan.', 'device_not_found');
+		if (device.revokedAt) return false;
+		await revokeDeviceRow(tx, deviceId);
+		await audit(tx, {
+			mppId,
+			userId: user.id,
+			entity: 'device',
+			entityId: deviceId,
+			entityName: device.name,
+			action: 'revoked',
+			changes: {}
+		});
+		disconnectDevice(deviceId);
+		return true;
+	});
+}

@@ -1,0 +1,88 @@
+// Pairing requests of unpaired devices and the device rows the admin pages list and revoke.
+import type { DeviceKind } from '$lib/domain/types';
+import type { Db } from './client';
+
+export interface PairingRow {
+	id: string;
+	mppId: string;
+	kind: DeviceKind;
+	code: string;
+	deviceId: string | null;
+	expiresAt: Date;
+}
+
+const pairingColumns = (db: Db) => db`
+	id, mpp_id AS "mppId", kind, code, device_id AS "deviceId", expires_at AS "expiresAt"`;
+
+export async function deleteStalePairings(db: Db, mppId: string): Promise<void> {
+	await db`DELETE FROM device_pairings WHERE mpp_id = ${mppId} AND expires_at < now()`;
+}
+
+export async function insertPairing(
+	db: Db,
+	p: { mppId: string; kind: DeviceKind; code: string; secretHash: string; expiresAt: Date }
+): Promise<PairingRow> {
+	const [row] = await db<PairingRow[]>`
+		INSERT INTO device_pairings (mpp_id, kind, code, secret_hash, expires_at)
+		VALUES (${p.mppId}, ${p.kind}, ${p.code}, ${p.secretHash}, ${p.expiresAt})
+		RETURNING ${pairingColumns(db)}`;
+	return row;
+}
+
+export async function findPairingBySecretHash(db: Db, secretHash: string): Promise<PairingRow | undefined> {
+	const [row] = await db<PairingRow[]>`
+		SELECT ${pairingColumns(db)} FROM device_pairings WHERE secret_hash = ${secretHash}`;
+	return row;
+}
+
+/** The open, unexpired request with this code in the MPP, locked for its claim. */
+export async function lockOpenPairing(db: Db, mppId: string, code: string): Promise<PairingRow | undefined> {
+	const [row] = await db<PairingRow[]>`
+		SELECT ${pairingColumns(db)} FROM device_pairings
+		WHERE mpp_id = ${mppId} AND code = ${code} AND device_id IS NULL AND expires_at > now()
+		FOR UPDATE`;
+	return row;
+}
+
+export async function markPairingClaimed(db: Db, id: string, deviceId: string): Promise<void> {
+	await db`UPDATE device_pairings SET device_id = ${deviceId} WHERE id = ${id}`;
+}
+
+export async function deletePairing(db: Db, id: string): Promise<void> {
+	await db`DELETE FROM device_pairings WHERE id = ${id}`;
+}
+
+export async function setDeviceTokenHash(db: Db, deviceId: string, tokenHash: string): Promise<void> {
+	await db`UPDATE devices SET token_hash = ${tokenHash}, last_seen_at = now() WHERE id = ${deviceId}`;
+}
+
+export interface DeviceListRow {
+	id: string;
+	kind: DeviceKind;
+	name: string;
+	lastSeenAt: Date | null;
+	revokedAt: Date | null;
+	createdAt: Date;
+}
+
+export async function listDeviceRows(db: Db, mppId: string): Promise<DeviceListRow[]> {
+	return db<DeviceListRow[]>`
+		SELECT id, kind, name, last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt", created_at AS "createdAt"
+		FROM devices WHERE mpp_id = ${mppId}
+		ORDER BY revoked_at IS NOT NULL, kind, name`;
+}
+
+export async function lockDeviceRow(
+	db: Db,
+	id: string
+): Promise<(DeviceListRow & { mppId: string }) | undefined> {
+	const [row] = await db<(DeviceListRow & { mppId: string })[]>`
+		SELECT id, mpp_id AS "mppId", kind, name, last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt",
+			created_at AS "createdAt"
+		FROM devices WHERE id = ${id} FOR UPDATE`;
+	return row;
+}
+
+export async function revokeDeviceRow(db: Db, id: string): Promise<void> {
+	await db`UPDATE devices SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`;
+}

@@ -1,0 +1,39 @@
+import { claimPairing, listDevicesForAdmin, revokeDevice } from '$lib/server/admin/devices';
+import { getSql } from '$lib/server/db/client';
+import { act, formObject } from '../../form.server';
+import { mppIdOf } from '../mpp.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+	const { mpp } = await parent();
+	const devices = await listDevicesForAdmin(getSql(), locals.actor, mpp.id);
+	return {
+		paired: url.searchParams.get('paired'),
+		devices: devices.map((d) => ({
+			...d,
+			lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+			revokedAt: d.revokedAt?.toISOString() ?? null,
+			createdAt: d.createdAt.toISOString()
+		}))
+	};
+};
+
+export const actions: Actions = {
+	pair: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData());
+		const name = String(values.name ?? '').trim();
+		return act(
+			locals.locale,
+			'pair',
+			values,
+			async () => claimPairing(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			`/admin/${params.mpp}/devices?${new URLSearchParams({ paired: name })}`
+		);
+	},
+	revoke: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData());
+		return act(locals.locale, 'revoke', values, async () =>
+			revokeDevice(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), String(values.id))
+		);
+	}
+};
