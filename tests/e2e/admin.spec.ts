@@ -184,7 +184,7 @@ test('an admin pairs a TV by code, adds an agency, a service and a counter; the 
 	await admin.context().close();
 });
 
-test('deactivating a service with a citizen waiting asks what to do, and transfers the ticket', async ({
+test('deactivating a service with a citizen waiting asks what to do and transfers the ticket; a new operator joins its counter', async ({
 	browser,
 	request
 }) => {
@@ -205,6 +205,20 @@ test('deactivating a service with a citizen waiting asks what to do, and transfe
 	await expect(row.getByText('Nonaktif')).toBeVisible();
 	const tracked = await api.track(ticket.trackCode);
 	expect(tracked.serviceId).toBe(target);
+
+	// a new operator at the new counter
+	await admin.getByRole('link', { name: 'Pengguna' }).click();
+	await admin.getByRole('link', { name: 'Tambah pengguna' }).click();
+	await admin.getByLabel('Nama', { exact: true }).fill('Yohana Wenda');
+	await admin.getByLabel('Email').fill('yohana.wenda@antrean.test');
+	await admin.getByLabel('Kata sandi awal').fill('sandi-awal-yohana');
+	await admin.getByLabel('Loket Perpustakaan').check();
+	await admin.screenshot({ path: shot('admin-person-editor'), fullPage: true });
+	await admin.getByRole('button', { name: 'Simpan' }).click();
+	await expect(admin.getByText('Perubahan tersimpan.')).toBeVisible();
+	const person = admin.getByTestId('people').getByRole('row', { name: /Yohana Wenda/ });
+	await expect(person.getByText('Loket Perpustakaan')).toBeVisible();
+	await expect(person.getByText('Petugas loket')).toBeVisible();
 	await admin.context().close();
 });
 

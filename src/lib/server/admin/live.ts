@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import type { Sql, Tx } from '../db/client';
 import { nextEventSeq } from '../db/queue-events';
 import { getIo } from '../realtime/io';
-import { disconnectDevice, publish } from '../realtime/publish';
+import { disconnectDevice, disconnectSession, publish } from '../realtime/publish';
 import { rooms } from '../realtime/rooms';
 import { fieldError } from './input';
 import type { Outcome } from '../queue/outcome';
@@ -17,6 +17,8 @@ export interface LiveChanges {
 	runningText?: { mppId: string; text: string };
 	/** devices whose sockets end now (revoked) */
 	disconnectDevices?: string[];
+	/** sessions whose sockets end now (a deactivated person, a reset password) */
+	disconnectSessions?: string[];
 }
 
 export interface Saved<T> {
@@ -32,6 +34,7 @@ export interface SaveContext {
 	configured(mppId: string): void;
 	runningText(mppId: string, text: string): void;
 	disconnectDevice(deviceId: string): void;
+	disconnectSessions(sessionIds: string[]): void;
 }
 
 // A unique index caught a clash the checks before the write did not see (two admins saving at once):
@@ -41,7 +44,8 @@ const uniqueFields: Record<string, [string, string]> = {
 	tenants_mpp_id_code_key: ['code', 'admin.invalid.codeTaken'],
 	services_mpp_id_code_key: ['code', 'admin.invalid.codeTaken'],
 	services_mpp_id_prefix_key: ['prefix', 'admin.invalid.prefixTaken'],
-	counters_mpp_id_name_key: ['name', 'admin.invalid.nameTaken']
+	counters_mpp_id_name_key: ['name', 'admin.invalid.nameTaken'],
+	users_email_key: ['email', 'admin.invalid.emailTaken']
 };
 
 export async function save<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Promise<Saved<T>> {
@@ -60,6 +64,7 @@ export async function save<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>):
 async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Promise<Saved<T>> {
 	let runningText: LiveChanges['runningText'];
 	const disconnectDevices: string[] = [];
+	const disconnectSessions: string[] = [];
 	const result = await sql.begin(async (tx) => {
 		const drafts: OutcomeDraft[] = [];
 		const configured = new Set<string>();
@@ -68,7 +73,8 @@ async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Pr
 			emit: (draft) => drafts.push(draft),
 			configured: (mppId) => configured.add(mppId),
 			runningText: (mppId, text) => (runningText = { mppId, text }),
-			disconnectDevice: (deviceId) => disconnectDevices.push(deviceId)
+			disconnectDevice: (deviceId) => disconnectDevices.push(deviceId),
+			disconnectSessions: (ids) => disconnectSessions.push(...ids)
 		});
 		const now = new Date().toISOString();
 		const all: OutcomeDraft[] = [
@@ -86,13 +92,14 @@ async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Pr
 	});
 	return {
 		value: result.value as T,
-		live: { outcomes: result.outcomes as Outcome[], runningText, disconnectDevices }
+		live: { outcomes: result.outcomes as Outcome[], runningText, disconnectDevices, disconnectSessions }
 	};
 }
 
 /** After commit: the queue events in seq order, then the running text (outside the sequence). */
 export function announce(live: LiveChanges): void {
 	for (const deviceId of live.disconnectDevices ?? []) disconnectDevice(deviceId);
+	for (const sessionId of live.disconnectSessions ?? []) disconnectSession(sessionId);
 	for (const outcome of live.outcomes) publish(outcome);
 	const io = getIo();
 	if (io && live.runningText) {

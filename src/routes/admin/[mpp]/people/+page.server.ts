@@ -1,0 +1,86 @@
+import { listCounterRows } from '$lib/server/db/catalogue-edits';
+import {
+	createPerson,
+	listPeopleForAdmin,
+	resetPassword,
+	setPersonActive,
+	updatePerson
+} from '$lib/server/admin/people';
+import { getSql } from '$lib/server/db/client';
+import { act, formObject } from '../../form.server';
+import { mppIdOf } from '../mpp.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?person=new|<id>` opens the editor (with the password reset for an existing person). */
+export const load: PageServerLoad = async ({ locals, parent, url }) => {
+	const { mpp } = await parent();
+	const people = await listPeopleForAdmin(getSql(), locals.actor, mpp.id);
+	const counters = (await listCounterRows(getSql(), mpp.id)).filter((c) => c.active);
+	return {
+		people,
+		counters: counters.map(({ id, name }) => ({ id, name })),
+		me: locals.actor.kind === 'user' ? locals.actor.user.id : null,
+		editPerson: url.searchParams.get('person')
+	};
+};
+
+const here = (slug: string) => `/admin/${slug}/people?saved`;
+
+export const actions: Actions = {
+	create: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData(), ['counterIds']);
+		return act(
+			locals.locale,
+			'person',
+			{ ...values, password: '' },
+			async () => createPerson(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			here(params.mpp)
+		);
+	},
+	update: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData(), ['counterIds']);
+		return act(
+			locals.locale,
+			'person',
+			values,
+			async () =>
+				updatePerson(
+					getSql(),
+					locals.actor,
+					await mppIdOf(params.mpp, locals.actor),
+					String(values.id),
+					values
+				),
+			here(params.mpp)
+		);
+	},
+	reset: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData());
+		return act(
+			locals.locale,
+			'reset',
+			{ id: values.id },
+			async () =>
+				resetPassword(
+					getSql(),
+					locals.actor,
+					await mppIdOf(params.mpp, locals.actor),
+					String(values.id),
+					values
+				),
+			here(params.mpp)
+		);
+	},
+	active: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData());
+		return act(locals.locale, 'active', values, async () =>
+			setPersonActive(
+				getSql(),
+				locals.actor,
+				await mppIdOf(params.mpp, locals.actor),
+				String(values.id),
+				values.active === 'true'
+			)
+		);
+	}
+};
