@@ -2,6 +2,7 @@ import { localDate } from '$lib/domain/local-day';
 import { getSql } from '$lib/server/db/client';
 import { mppRanking } from '$lib/server/national/ranking';
 import { nationalStats } from '$lib/server/national/stats';
+import { nationalToday } from '$lib/server/national/today';
 import type { PageServerLoad } from './$types';
 import { badQuery, requireMinistry } from './access.server';
 import { parseMinistryQuery } from './query.server';
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 	const sql = getSql();
 	const [period, today, ranking] = await Promise.all([
 		nationalStats(sql, { from: query.from, to: query.to, groupBy: 'timezone', now }),
-		nationalStats(sql, { today: true, groupBy: 'timezone', now }),
+		// shared with the live pulse: at most a few seconds old, and the page's socket updates it
+		nationalToday(sql),
 		mppRanking(sql, { from: query.from, to: query.to, now })
 	]);
 	const rows = ranking

@@ -50,9 +50,33 @@ export async function listNationalMpps(db: Db): Promise<NationalMpp[]> {
 		SELECT id, slug, name, province, city, timezone FROM mpps WHERE active ORDER BY province, name`;
 }
 
-const rangeTable = (db: Db, ranges: MppRange[]) => db`
-	unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
+/**
+ * The rows of a per-MPP-day table within each MPP's own range, as `alias`. Short ranges (the partial
+ * weeks or months at the ends of a period, or a day) are one index range scan each through a LATERAL
+ * that OFFSET 0 keeps the planner from flattening: joined plainly, PostgreSQL guesses the ranges'
+ * count and scans the whole table. Long ranges (a year by day) read most of the table anyway, where
+ * the plain hash join is quicker. `table` and `alias` are fixed names from this module, never input.
+ */
+function rowsInRanges(
+	db: Db,
+	table: 'stats_mpp_days' | 'survey_mpp_days',
+	alias: 'r' | 'v',
+	ranges: MppRange[]
+) {
+	const ranged = db`unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
 		${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)`;
+	const days = ranges.reduce((sum, r) => sum + (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 + 1, 0);
+	if (days > ranges.length * 31) {
+		return db`${ranged} JOIN ${db.unsafe(table)} ${db.unsafe(alias)}
+			ON ${db.unsafe(alias)}.mpp_id = g.mpp_id AND ${db.unsafe(alias)}.local_date BETWEEN g.date_from AND g.date_to`;
+	}
+	return db`${ranged}
+		CROSS JOIN LATERAL (
+			SELECT * FROM ${db.unsafe(table)} x
+			WHERE x.mpp_id = g.mpp_id AND x.local_date BETWEEN g.date_from AND g.date_to
+			OFFSET 0
+		) AS ${db.unsafe(alias)}`;
+}
 
 /**
  * A year of 300 MPPs is 110,000 day rows but 3,600 month rows: each range is read as its whole weeks
@@ -61,8 +85,10 @@ const rangeTable = (db: Db, ranges: MppRange[]) => db`
  */
 interface Segments {
 	unit: TrendGranularity | null;
+	/** the partial periods at either end, read day by day */
 	days: MppRange[];
-	periods: { mppId: string; start: string }[];
+	/** per MPP, the first and last start of its run of whole weeks or months */
+	periods: MppRange[];
 }
 
 function segmentsOf(ranges: MppRange[], key: NationalKey): Segments {
@@ -70,20 +96,31 @@ function segmentsOf(ranges: MppRange[], key: NationalKey): Segments {
 	const unit: TrendGranularity = key === 'week' ? 'week' : 'month';
 	const segments: Segments = { unit, days: [], periods: [] };
 	for (const range of ranges) {
+		const whole: string[] = [];
 		for (const period of periodsBetween(range.from, range.to, unit)) {
 			if (period.partial) segments.days.push({ mppId: range.mppId, from: period.from, to: period.to });
-			else
-				segments.periods.push({
-					mppId: range.mppId,
-					start: unit === 'week' ? period.key : `${period.key}-01`
-				});
+			else whole.push(unit === 'week' ? period.key : `${period.key}-01`);
 		}
+		// whole periods inside one range are consecutive
+		if (whole.length)
+			segments.periods.push({ mppId: range.mppId, from: whole[0], to: whole[whole.length - 1] });
 	}
 	return segments;
 }
 
-const periodTable = (db: Db, periods: Segments['periods']) => db`
-	unnest(${periods.map((p) => p.mppId)}::uuid[], ${periods.map((p) => p.start)}::date[]) AS g(mpp_id, local_date)`;
+/** The week or month rows of each MPP's run of whole periods (their starts, inclusive). */
+const periodRows = (
+	db: Db,
+	table: 'stats_mpp_periods' | 'survey_mpp_periods',
+	alias: 'r' | 'v',
+	unit: TrendGranularity | null,
+	periods: MppRange[]
+) => db`
+	unnest(${periods.map((r) => r.mppId)}::uuid[], ${periods.map((r) => r.from)}::date[],
+		${periods.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)
+	JOIN ${db.unsafe(table)} ${db.unsafe(alias)} ON ${db.unsafe(alias)}.mpp_id = g.mpp_id
+		AND ${db.unsafe(alias)}.kind = ${unit ?? 'month'}
+		AND ${db.unsafe(alias)}.local_date BETWEEN g.date_from AND g.date_to`;
 
 const surveyColumns =
 	'v.mpp_id, v.local_date, v.respondents, v.persyaratan, v.prosedur, v.waktu, v.biaya, v.produk, ' +
@@ -105,12 +142,9 @@ export async function rollupMeasuresOf(
 	return db<KeyedMeasures[]>`
 		SELECT ${keyOf(db, key, 'r')} AS key, ${measuresFromRollups(db)}
 		FROM (
-			SELECT ${columns} FROM ${rangeTable(db, days)}
-			JOIN stats_mpp_days r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+			SELECT ${columns} FROM ${rowsInRanges(db, 'stats_mpp_days', 'r', days)}
 			UNION ALL
-			SELECT ${columns} FROM ${periodTable(db, periods)}
-			JOIN stats_mpp_periods r ON r.mpp_id = g.mpp_id AND r.kind = ${unit ?? 'month'}
-				AND r.local_date = g.local_date
+			SELECT ${columns} FROM ${periodRows(db, 'stats_mpp_periods', 'r', unit, periods)}
 		) r
 		GROUP BY 1`;
 }
@@ -144,12 +178,9 @@ export async function surveyTotalsOf(
 			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
 			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
 		FROM (
-			SELECT ${columns} FROM ${rangeTable(db, days)}
-			JOIN survey_mpp_days v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
+			SELECT ${columns} FROM ${rowsInRanges(db, 'survey_mpp_days', 'v', days)}
 			UNION ALL
-			SELECT ${columns} FROM ${periodTable(db, periods)}
-			JOIN survey_mpp_periods v ON v.mpp_id = g.mpp_id AND v.kind = ${unit ?? 'month'}
-				AND v.local_date = g.local_date
+			SELECT ${columns} FROM ${periodRows(db, 'survey_mpp_periods', 'v', unit, periods)}
 		) v
 		GROUP BY 1`;
 	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
@@ -161,8 +192,7 @@ export async function openDaysOf(db: Db, ranges: MppRange[]): Promise<Map<string
 	if (!ranges.length) return new Map();
 	const rows = await db<{ mppId: string; days: number }[]>`
 		SELECT r.mpp_id AS "mppId", count(*)::int AS days
-		FROM ${rangeTable(db, ranges)}
-		JOIN stats_mpp_days r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+		FROM ${rowsInRanges(db, 'stats_mpp_days', 'r', ranges)}
 		WHERE r.issued > 0
 		GROUP BY 1`;
 	return new Map(rows.map((r) => [r.mppId, r.days]));

@@ -38,12 +38,37 @@ export interface NationalMeasures {
 	openDays: Map<string, number>;
 }
 
-export async function gatherMeasures(
+// Identical gatherings in flight share one answer: /ministry asks for its headline and its ranking at
+// once, and both need every MPP's measures of the same period.
+const inFlight = new Map<string, Promise<NationalMeasures>>();
+
+export function gatherMeasures(
 	sql: Sql,
 	period: NationalPeriod,
 	key: NationalKey,
 	now: Date,
 	filter: NationalFilter = {}
+): Promise<NationalMeasures> {
+	const id = JSON.stringify([
+		'today' in period ? 'today' : [period.from, period.to],
+		key,
+		now.getTime(),
+		filter.province ?? null,
+		filter.zone ?? null
+	]);
+	const pending = inFlight.get(id);
+	if (pending) return pending;
+	const gathering = gather(sql, period, key, now, filter).finally(() => inFlight.delete(id));
+	inFlight.set(id, gathering);
+	return gathering;
+}
+
+async function gather(
+	sql: Sql,
+	period: NationalPeriod,
+	key: NationalKey,
+	now: Date,
+	filter: NationalFilter
 ): Promise<NationalMeasures> {
 	const mpps = (await listNationalMpps(sql)).filter(
 		(m) =>

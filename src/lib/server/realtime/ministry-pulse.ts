@@ -4,7 +4,7 @@
 // MPPs' calls would be thousands of events a minute for a number that moves by a few.
 import type { MinistryTodayEvent } from '../../realtime/events';
 import { getSql } from '../db/client';
-import { nationalStats } from '../national/stats';
+import { nationalToday } from '../national/today';
 import { getIo } from './io';
 import { rooms } from './rooms';
 
@@ -15,7 +15,8 @@ export function pulseInterval(): number {
 }
 
 export async function ministryToday(now = new Date()): Promise<MinistryTodayEvent> {
-	const result = await nationalStats(getSql(), { today: true, groupBy: 'timezone', now });
+	// always fresh, and kept for the /ministry page loads of the next few seconds
+	const result = await nationalToday(getSql(), 0, now);
 	return { at: now.toISOString(), total: result.total, zones: result.rows };
 }
 
