@@ -241,6 +241,30 @@ test('the superadmin adds an MPP; bad input is named field by field; another MPP
 	await superadmin.getByRole('button', { name: 'Simpan MPP' }).click();
 	await expect(superadmin).toHaveURL(/\/admin\/kab-contoh$/);
 	await expect(superadmin.getByTestId('mpp-name')).toHaveText('Mal Pelayanan Publik Kabupaten Contoh');
+
+	// the new MPP's agencies, services and counters from the CSV template: checked first, then imported
+	await superadmin.getByRole('link', { name: 'Impor/ekspor' }).click();
+	const template = await (await superadmin.request.get('/admin/kab-contoh/import/template.csv')).text();
+	const file = { name: 'setup.csv', mimeType: 'text/csv', buffer: Buffer.from(template) };
+	await superadmin.getByLabel('Berkas CSV').setInputFiles(file);
+	await superadmin.getByRole('button', { name: 'Periksa dulu (tanpa menyimpan)' }).click();
+	await expect(superadmin.getByText('Hasil pemeriksaan: belum ada yang disimpan.')).toBeVisible();
+	await expect(superadmin.getByText('4 baru, 0 diperbarui, 0 tidak berubah.')).toBeVisible();
+	await superadmin.getByLabel('Berkas CSV').setInputFiles(file);
+	await superadmin.getByRole('button', { name: 'Impor', exact: true }).click();
+	await expect(superadmin.getByText('Impor selesai dan tersimpan.')).toBeVisible();
+	await superadmin.getByLabel('Berkas CSV').setInputFiles({
+		...file,
+		buffer: Buffer.from(template.replace('KK,Kartu Keluarga,DUKCAPIL,AK', 'KK,Kartu Keluarga,DUKCAPIL,A'))
+	});
+	await superadmin.getByRole('button', { name: 'Periksa dulu (tanpa menyimpan)' }).click();
+	await expect(
+		superadmin.getByText('Tidak ada yang disimpan: perbaiki baris berikut lalu coba lagi.')
+	).toBeVisible();
+	await expect(
+		superadmin.getByTestId('import-report').getByText(/Awalan ini sudah dipakai layanan KTP Elektronik/)
+	).toBeVisible();
+	await superadmin.screenshot({ path: shot('admin-import-errors'), fullPage: true });
 	await superadmin.context().close();
 
 	const other = await signIn(browser, 'manager.bandung@antrean.test', '/admin');

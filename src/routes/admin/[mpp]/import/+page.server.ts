@@ -1,0 +1,37 @@
+import { fail } from '@sveltejs/kit';
+import { t } from '$lib/i18n';
+import { importCsv } from '$lib/server/admin/bulk';
+import { announce } from '$lib/server/admin/live';
+import { getSql } from '$lib/server/db/client';
+import { translateProblems } from '../../form.server';
+import { orPageError } from '../../page-error.server';
+import { mppIdOf } from '../mpp.server';
+import type { Actions } from './$types';
+
+const MAX_BYTES = 1024 * 1024;
+
+export const actions: Actions = {
+	default: async ({ locals, params, request }) => {
+		const mppId = await orPageError(locals.locale, () => mppIdOf(params.mpp, locals.actor));
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
+			return fail(400, { problem: t(locals.locale, 'admin.import.noFile') });
+		}
+		const dryRun = form.get('mode') !== 'apply';
+		const { report, live } = await importCsv(getSql(), locals.actor, mppId, await file.text(), { dryRun });
+		if (live) announce(live);
+		// each problem in the reader's language, with its line and column
+		return {
+			report: {
+				...report,
+				errors: report.errors.map((e) => ({
+					line: e.line,
+					field: e.field,
+					message: translateProblems(locals.locale, { x: e }).x
+				})),
+				warnings: report.warnings.map((w) => translateProblems(locals.locale, { x: w }).x)
+			}
+		};
+	}
+};
