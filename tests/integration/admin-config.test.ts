@@ -25,6 +25,8 @@ import type { Actor } from '../../src/lib/server/auth/actor';
 import { listServiceRows } from '../../src/lib/server/db/catalogue-edits';
 import { listTicketEvents } from '../../src/lib/server/db/queue-events';
 import { AppError } from '../../src/lib/server/errors';
+import { findMppById } from '../../src/lib/server/db/mpps';
+import { kioskMenu } from '../../src/lib/server/kiosk/menu';
 import { callNext, issueTicket } from '../../src/lib/server/queue';
 import { createWorld, type MppFixture, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -223,6 +225,9 @@ describe('MPPs', () => {
 			name: 'admin.invalid.required'
 		});
 		await addClosedDay(db.sql, admin(jkt), jkt.id, { date: today, name: 'Cuti bersama' });
+		// the kiosk says so before anyone touches a service
+		const menu = await kioskMenu(db.sql, (await findMppById(db.sql, jkt.id))!);
+		expect(menu.flatMap((t) => t.services).every((s) => s.unavailable?.code === 'service_closed')).toBe(true);
 		const refused = await issueTicket(db.sql, { mppId: jkt.id, serviceId: jkt.services.a, actor: {} }).catch(
 			(e) => e
 		);

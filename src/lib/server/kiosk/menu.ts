@@ -4,6 +4,7 @@
 import { checkIssueTime, type IssueRefusalCode } from '$lib/domain/issue-rules';
 import { localTime, zoneLabel } from '$lib/domain/local-day';
 import type { Db } from '../db/client';
+import { findClosedDay } from '../db/closed-days';
 import { issuedTodayPerService } from '../db/kiosk';
 import type { Mpp } from '../db/mpps';
 import { listServicesWithWaiting } from '../db/services';
@@ -34,18 +35,22 @@ export interface KioskTenant {
 
 export async function kioskMenu(db: Db, mpp: Mpp, now = new Date()): Promise<KioskTenant[]> {
 	const local = localTime(now, mpp.timezone);
-	const [services, issued] = await Promise.all([
+	const [services, issued, closedDay] = await Promise.all([
 		listServicesWithWaiting(db, mpp.id),
-		issuedTodayPerService(db, mpp.id, local.date)
+		issuedTodayPerService(db, mpp.id, local.date),
+		findClosedDay(db, mpp.id, local.date)
 	]);
 	const tenants = new Map<string, KioskTenant>();
 	for (const service of services) {
-		const refusal = checkIssueTime({
-			openingHours: mpp.openingHours,
-			at: local,
-			cutoffMinutes: service.cutoffMinutes,
-			zoneLabel: zoneLabel(mpp.timezone)
-		});
+		// a holiday or closed day set by the MPP's admin (issue 6) closes every service, whatever the hours
+		const refusal = closedDay
+			? { code: 'service_closed' as const, time: undefined }
+			: checkIssueTime({
+					openingHours: mpp.openingHours,
+					at: local,
+					cutoffMinutes: service.cutoffMinutes,
+					zoneLabel: zoneLabel(mpp.timezone)
+				});
 		const quotaReached = service.dailyQuota !== null && (issued[service.id] ?? 0) >= service.dailyQuota;
 		const unavailable: Unavailable | null = refusal
 			? { code: refusal.code, time: refusal.time }
