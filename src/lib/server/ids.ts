@@ -1,6 +1,6 @@
 // UUIDv7 (time-ordered) for rows an MPP creates: tickets, events, surveys. Generated here, not by
 // PostgreSQL, because uuidv7() exists only from PostgreSQL 18 and CI runs 15 (DESIGN "identifiers").
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './random-bytes';
 
 let lastMs = 0;
 let counter = 0;

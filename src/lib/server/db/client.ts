@@ -15,6 +15,11 @@ export function createSql(url: string, max = 10): Sql {
 	return postgres(url, {
 		max,
 		onnotice: () => {},
+		// JIT compiles a plan above jit_above_cost, which our 70-column histogram aggregates (and the
+		// rollup rebuild's enable_nestloop = off, which makes every cost huge) reach on a few dozen rows:
+		// compiling took 0.3–0.9 s per statement for work that runs in milliseconds. Nothing here scans
+		// enough rows for JIT to pay off.
+		connection: { jit: 'off' },
 		// bigint (count(*), sums, seq) comes back as a number; our values stay far below 2^53
 		types: {
 			bigint: { to: 20, from: [20], parse: (v: string) => Number(v), serialize: (v: number) => String(v) }

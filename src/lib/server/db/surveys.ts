@@ -1,8 +1,7 @@
 // Survey rows (SKM, DOMAIN §1): one query per function, no rules (rules live in $lib/server/survey).
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { SurveyAnswers, SurveyChannel, RespondentProfile } from '../../domain/survey-elements';
 import type { Db, Sql } from './client';
+import { copyRows } from './copy-rows';
 
 export interface NewSurvey {
 	id: string;
@@ -145,7 +144,5 @@ export const surveyCopyColumns = [
 
 /** Streams surveys (COPY text format, one line each, columns as surveyCopyColumns) into surveys. */
 export async function copySurveys(sql: Sql, lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
-	const writable =
-		await sql`COPY surveys (${sql(surveyCopyColumns as unknown as string[])}) FROM STDIN`.writable();
-	await pipeline(Readable.from(lines), writable);
+	await copyRows(sql, 'surveys', surveyCopyColumns, lines);
 }

@@ -96,7 +96,7 @@ export async function generateHistory(
 		}
 	}
 
-	await copyTickets(sql, lines());
+	await copyTickets(sql, mpp.id, input.from, input.to, lines());
 	await recordDailyCounters(sql, mpp.id, input.from, input.to);
 	// generated days get no ticket_events, so the stats catch-up would not see them change: roll them now
 	await rebuildStats(sql, mpp.id, input.from, input.to);

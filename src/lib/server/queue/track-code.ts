@@ -1,6 +1,6 @@
 // The code in a citizen's tracking URL (/t/<code>): unguessable, short enough to type from a slip.
 // 10 base32 characters = 50 random bits; the UNIQUE constraint catches the astronomically rare clash.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../random-bytes';
 
 const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'; // 32 symbols without l, o, 0, 1 (misread on paper)
 
