@@ -10,6 +10,8 @@ declare global {
 		interface Locals {
 			actor: Actor;
 			locale: Locale;
+			/** a revoked device's cookie came with this request (its screen says so); see auth/resolve.ts */
+			revokedDevice?: boolean;
 		}
 	}
 }

@@ -21,6 +21,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const credentials = credentialsFromRequest(event.cookies, event.request);
 		const auth = await authenticate(getSql(), credentials);
 		event.locals.actor = auth.actor;
+		event.locals.revokedDevice = auth.revokedDevice;
 		refreshAuthCookies(event.cookies, auth, credentials, event.url);
 	}
 	const response = await resolve(event, {

@@ -14,6 +14,8 @@ export class MppFeed<R extends MppRoom> {
 	snapshot = $state.raw<SnapshotOf<R> | null>(null);
 	connection = $state<ConnectionState>('connecting');
 	error = $state<AckError | null>(null);
+	/** the server refused this client for good (`device_revoked`): it stopped reconnecting */
+	refused = $state<string | null>(null);
 
 	readonly room: R;
 	readonly mppId: string;
@@ -38,6 +40,10 @@ export class MppFeed<R extends MppRoom> {
 			},
 			onState: (state) => (this.connection = state),
 			onError: (error) => (this.error = error),
+			onRefused: (code) => {
+				this.refused = code;
+				socket.disconnect();
+			},
 			onEvent: options.onEvent
 		});
 		return () => {

@@ -19,6 +19,8 @@ export interface FollowOptions<R extends MppRoom> {
 	onState?(state: ConnectionState): void;
 	/** the server refused (not allowed, unknown MPP): retrying will not help */
 	onError?(error: AckError): void;
+	/** the handshake was refused for good (`device_revoked`): the follow stops trying to reconnect */
+	onRefused?(code: string): void;
 	/** each live event as it is applied, in seq order (a TV announces calls from these); events
 	 * missed while offline are never replayed: the resync snapshot carries their result */
 	onEvent?(delta: Delta): void;
@@ -50,6 +52,9 @@ const MAX_HELD = 200;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 type Sequenced = Delta & { seq: number };
+
+/** Handshake refusals that no retry will change (see server/realtime.ts and realtime/authenticate.ts). */
+const finalRefusals = new Set(['device_revoked']);
 
 export function followMpp<R extends MppRoom>(options: FollowOptions<R>): { stop(): void; resync(): void } {
 	const { socket, room, mppId, holdMs = 1500, retryMs = 3000 } = options;
@@ -149,7 +154,13 @@ export function followMpp<R extends MppRoom>(options: FollowOptions<R>): { stop(
 		// the client reconnects by itself except after a server-side disconnect
 		if (reason === 'io server disconnect') retry(() => socket.connect());
 	};
-	const onConnectError = () => {
+	const onConnectError = (error: Error & { data?: { code?: unknown } }) => {
+		const code = error?.data?.code;
+		if (typeof code === 'string' && finalRefusals.has(code)) {
+			// an admin revoked this device: reconnecting can never succeed, the screen says why
+			clearTimeout(retryTimer);
+			return options.onRefused?.(code);
+		}
 		setState(snapshot ? 'reconnecting' : 'connecting');
 		// a refused handshake (server starting, auth unavailable) is not retried by socket.io itself
 		if (!socket.active) retry(() => socket.connect());

@@ -6,6 +6,7 @@ import { t, type Locale, type MessageKey } from '$lib/i18n';
 import { isFieldError, type FieldProblems } from '$lib/server/admin/input';
 import { announce, type Saved } from '$lib/server/admin/live';
 import { isAppError } from '$lib/server/errors';
+import type { ShownLink } from './link.server';
 
 export interface FormResult {
 	/** which form on the page answered */
@@ -14,6 +15,8 @@ export interface FormResult {
 	errors?: Record<string, string>;
 	message?: string;
 	values?: Record<string, unknown>;
+	/** an invitation or reset link, shown once (see link.server.ts) */
+	link?: ShownLink;
 }
 
 /** Form fields as an object: `hours.mon.from` nests, a repeated name (checkboxes) becomes a list. */
@@ -54,6 +57,38 @@ export async function act(
 	work: () => Promise<Saved<unknown>>,
 	then?: string
 ) {
+	const failed = await attempt(locale, form, values, work);
+	if (failed) return failed;
+	if (then) redirect(303, then);
+	return { form, saved: true } as FormResult;
+}
+
+/**
+ * Like `act`, but answers with what `show` takes from the saved value, without a redirect: a link
+ * that is shown this once and never again.
+ */
+export async function actShowing<T>(
+	locale: Locale,
+	form: string,
+	values: Record<string, unknown>,
+	work: () => Promise<Saved<T>>,
+	show: (value: T) => Record<string, unknown>
+) {
+	let value: T | undefined;
+	const failed = await attempt(locale, form, values, async () => {
+		const saved = await work();
+		value = saved.value;
+		return saved;
+	});
+	return failed ?? ({ form, saved: true, ...show(value as T) } as FormResult);
+}
+
+async function attempt(
+	locale: Locale,
+	form: string,
+	values: Record<string, unknown>,
+	work: () => Promise<Saved<unknown>>
+) {
 	try {
 		announce((await work()).live);
 	} catch (error) {
@@ -66,6 +101,5 @@ export async function act(
 		}
 		throw error;
 	}
-	if (then) redirect(303, then);
-	return { form, saved: true } as FormResult;
+	return null;
 }

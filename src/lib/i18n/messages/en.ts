@@ -1,5 +1,6 @@
 // English, the second language. Typed against the Indonesian catalogue: a missing key fails the build.
 import type { Catalogue } from '../catalogue';
+import { accounts } from './en/accounts';
 import { admin } from './en/admin';
 import { base } from './en/base';
 import { counter } from './en/counter';
@@ -21,5 +22,6 @@ export const en: Catalogue = {
 	...manage,
 	...history,
 	...ministry,
-	...admin
+	...admin,
+	...accounts
 };

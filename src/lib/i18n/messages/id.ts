@@ -1,6 +1,7 @@
 // Bahasa Indonesia: the first language of Antrean and the source of every key. `{name}` marks a
 // parameter; `t()` requires exactly the parameters a message names. One file per screen under id/,
 // so screens can grow their texts without touching each other.
+import { accounts } from './id/accounts';
 import { admin } from './id/admin';
 import { base } from './id/base';
 import { counter } from './id/counter';
@@ -22,5 +23,6 @@ export const id = {
 	...manage,
 	...history,
 	...ministry,
-	...admin
+	...admin,
+	...accounts
 } as const;

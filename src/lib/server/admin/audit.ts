@@ -4,7 +4,8 @@ import { insertAuditRecord, type AuditAction, type AuditChanges, type AuditEntit
 import { uuidv7 } from '../ids';
 
 export interface AuditInput {
-	mppId: string;
+	/** null for national people, who belong to no MPP */
+	mppId: string | null;
 	userId: string;
 	entity: AuditEntity;
 	entityId: string;

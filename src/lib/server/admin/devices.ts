@@ -1,11 +1,13 @@
 // Devices (issue 6 "Devices"): an unpaired TV, kiosk or feedback tablet shows a short code; the MPP's
 // admin types it in with a name; the device then receives its token on its next check. A revoked
-// device loses its sockets at once and is back to "not paired" on its next request.
+// device loses its sockets at once and shows that it was revoked. The admin may rename a device; a
+// display's service filter is part of its address (?services=…), not a stored setting, so it is set
+// where the TV's address is typed, not here.
 import { z } from 'zod';
 import type { DeviceKind } from '../../domain/types';
 import type { Actor } from '../auth/actor';
 import { generateToken, hashToken } from '../auth/tokens';
-import type { Sql } from '../db/client';
+import type { Db, Sql } from '../db/client';
 import {
 	deletePairing,
 	deleteStalePairings,
@@ -15,6 +17,7 @@ import {
 	lockDeviceRow,
 	lockOpenPairing,
 	markPairingClaimed,
+	renameDeviceRow,
 	revokeDeviceRow,
 	setDeviceTokenHash,
 	type DeviceListRow
@@ -131,6 +134,42 @@ export async function claimPairing(
 	});
 }
 
+async function lockOwnDevice(tx: Db, mppId: string, deviceId: string) {
+	const device = z.uuid().safeParse(deviceId).success ? await lockDeviceRow(tx, deviceId) : undefined;
+	if (!device || device.mppId !== mppId) throw notFound('Perangkat tidak ditemukan.', 'device_not_found');
+	return device;
+}
+
+/** A new name, so the list says which TV is which ("TV Lobi Utara"); recorded like any change. */
+export async function renameDevice(
+	sql: Sql,
+	actor: Actor,
+	mppId: string,
+	deviceId: string,
+	input: unknown
+): Promise<Saved<{ id: string; name: string }>> {
+	const user = requireMppAdmin(actor, mppId);
+	const data = parseInput(z.object({ name: text(100) }), input);
+	return save(sql, async ({ tx }) => {
+		const device = await lockOwnDevice(tx, mppId, deviceId);
+		// a revoked device is a record of the past: its name stays what it was called then
+		if (device.revokedAt) throw fieldError('name', 'admin.invalid.deviceRevoked');
+		if (device.name !== data.name) {
+			await renameDeviceRow(tx, deviceId, data.name);
+			await audit(tx, {
+				mppId,
+				userId: user.id,
+				entity: 'device',
+				entityId: deviceId,
+				entityName: data.name,
+				action: 'updated',
+				changes: { name: [device.name, data.name] }
+			});
+		}
+		return { id: deviceId, name: data.name };
+	});
+}
+
 export async function revokeDevice(
 	sql: Sql,
 	actor: Actor,
@@ -139,8 +178,7 @@ export async function revokeDevice(
 ): Promise<Saved<boolean>> {
 	const user = requireMppAdmin(actor, mppId);
 	return save(sql, async ({ tx, disconnectDevice }) => {
-		const device = z.uuid().safeParse(deviceId).success ? await lockDeviceRow(tx, deviceId) : undefined;
-		if (!device || device.mppId !== mppId) throw notFound('Perangkat tidak ditemukan.', 'device_not_found');
+		const device = await lockOwnDevice(tx, mppId, deviceId);
 		if (device.revokedAt) return false;
 		await revokeDeviceRow(tx, deviceId);
 		await audit(tx, {

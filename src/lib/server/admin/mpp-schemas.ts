@@ -43,6 +43,8 @@ const openingHours = z
 		return hours;
 	});
 
+const reservedSlugs = new Set(['new', 'people']);
+
 export const mppProfileSchema = z.object({
 	name: text(200),
 	slug: z
@@ -51,7 +53,9 @@ export const mppProfileSchema = z.object({
 		.toLowerCase()
 		.min(1, problemMessage('admin.invalid.required'))
 		.max(60, problemMessage('admin.invalid.tooLong', { max: 60 }))
-		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, problemMessage('admin.invalid.slug')),
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, problemMessage('admin.invalid.slug'))
+		// /admin/new and /admin/people are pages of their own: an MPP there could never be opened
+		.refine((slug) => !reservedSlugs.has(slug), problemMessage('admin.invalid.slugTaken')),
 	province: text(100),
 	city: text(100),
 	// Kemendagri region codes: 2 digits (province), 2.2 (regency/city), 2.2.2, 2.2.2.4

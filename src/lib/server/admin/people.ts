@@ -1,11 +1,12 @@
-// People (issue 6 "People"): an MPP's admin creates its staff with a role, assigns operators to
-// counters, resets a password and deactivates a person. A deactivated person or a reset password
-// ends their sessions at once, their open sockets included.
+// People (issue 6 "People"): an MPP's admin creates or invites its staff with a role, assigns
+// operators to counters, resets a password (directly or by a link) and deactivates a person. A
+// deactivated person or a reset password ends their sessions at once, their open sockets included.
 import { z } from 'zod';
 import type { Role } from '../../domain/types';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
-import type { Db, Sql } from '../db/client';
+import { generateToken } from '../auth/tokens';
+import type { Db, Sql, Tx } from '../db/client';
 import { listCounterRows } from '../db/catalogue-edits';
 import {
 	deleteSessionsOf,
@@ -15,20 +16,18 @@ import {
 	updatePersonRow,
 	type PersonRow
 } from '../db/people';
+import { retireLinksOf } from '../db/password-links';
 import { findUserByEmail, insertUser } from '../db/users';
 import { notFound } from '../errors';
 import { requireMppAdmin } from './access';
 import { audit, diff } from './audit';
-import { fieldError, id, parseInput, problemMessage, text } from './input';
+import { fieldError, id, parseInput, problemMessage } from './input';
 import { save, type Saved } from './live';
+import { issueLink, type IssuedLink } from './password-links';
+import { email, password, personName } from './people-schemas';
 
 /** The roles an MPP's admin gives; the national ones (superadmin, ministry) are not an MPP's to give. */
 export const mppRoles = ['mpp_admin', 'supervisor', 'operator'] as const satisfies readonly Role[];
-
-const password = z
-	.string({ error: problemMessage('admin.invalid.required') })
-	.min(10, problemMessage('admin.invalid.passwordShort', { min: 10 }))
-	.max(200, problemMessage('admin.invalid.tooLong', { max: 200 }));
 
 const counterIds = z.preprocess(
 	(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
@@ -36,20 +35,49 @@ const counterIds = z.preprocess(
 );
 
 const personSchema = z.object({
-	name: text(200),
+	name: personName,
 	role: z.enum(mppRoles, problemMessage('admin.invalid.choice')),
 	counterIds
 });
 
-const newPersonSchema = personSchema.extend({
-	email: z
-		.string({ error: problemMessage('admin.invalid.required') })
-		.trim()
-		.toLowerCase()
-		.max(254, problemMessage('admin.invalid.tooLong', { max: 254 }))
-		.pipe(z.email(problemMessage('admin.invalid.email'))),
-	password
-});
+const invitedPersonSchema = personSchema.extend({ email });
+const newPersonSchema = invitedPersonSchema.extend({ password });
+
+/** A person created with a link to choose their own password, shown once to the admin. */
+export interface Invited {
+	person: PersonRow;
+	link: IssuedLink;
+}
+
+/**
+ * The password hash of an invited account: the hash of a random secret nobody holds, so the account
+ * signs nobody in until the link is used, and a sign-in attempt takes as long as for anyone else.
+ */
+export const unusablePasswordHash = () => hashPassword(generateToken());
+
+/** Inserts a person (of an MPP, or national with `mppId` null) and records who added them. */
+export async function addPerson(
+	tx: Tx,
+	by: string,
+	p: { email: string; name: string; role: Role; mppId: string | null; passwordHash: string },
+	action: 'created' | 'invited',
+	counters: (personId: string) => Promise<void> = async () => {}
+): Promise<PersonRow> {
+	if (await findUserByEmail(tx, p.email)) throw fieldError('email', 'admin.invalid.emailTaken');
+	const created = await insertUser(tx, p);
+	await counters(created.id);
+	const person = (await lockPerson(tx, created.id))!;
+	await audit(tx, {
+		mppId: p.mppId,
+		userId: by,
+		entity: 'user',
+		entityId: person.id,
+		entityName: `${person.name} <${person.email}>`,
+		action,
+		changes: diff(undefined, person, ['email', 'name', 'role', 'counterIds'])
+	});
+	return person;
+}
 
 export async function listPeopleForAdmin(sql: Sql, actor: Actor, mppId: string): Promise<PersonRow[]> {
 	requireMppAdmin(actor, mppId);
@@ -70,29 +98,40 @@ export async function createPerson(
 	const user = requireMppAdmin(actor, mppId);
 	const data = parseInput(newPersonSchema, input);
 	const passwordHash = await hashPassword(data.password);
+	return save(sql, async ({ tx }) => addStaff(tx, user.id, mppId, data, passwordHash, 'created'));
+}
+
+/** Like createPerson, without a password: the person chooses one through the link returned. */
+export async function invitePerson(
+	sql: Sql,
+	actor: Actor,
+	mppId: string,
+	input: unknown
+): Promise<Saved<Invited>> {
+	const user = requireMppAdmin(actor, mppId);
+	const data = parseInput(invitedPersonSchema, input);
+	const passwordHash = await unusablePasswordHash();
 	return save(sql, async ({ tx }) => {
-		if (await findUserByEmail(tx, data.email)) throw fieldError('email', 'admin.invalid.emailTaken');
-		const created = await insertUser(tx, {
-			email: data.email,
-			name: data.name,
-			passwordHash,
-			role: data.role,
-			mppId
-		});
-		const assigned = data.role === 'operator' ? data.counterIds : [];
+		const person = await addStaff(tx, user.id, mppId, data, passwordHash, 'invited');
+		const link = await issueLink(tx, { userId: person.id, purpose: 'invite', createdBy: user.id });
+		// read again: the row now shows the invitation as pending
+		return { person: (await lockPerson(tx, person.id))!, link };
+	});
+}
+
+function addStaff(
+	tx: Tx,
+	by: string,
+	mppId: string,
+	data: z.infer<typeof invitedPersonSchema>,
+	passwordHash: string,
+	action: 'created' | 'invited'
+): Promise<PersonRow> {
+	const { email, name, role } = data;
+	return addPerson(tx, by, { email, name, role, mppId, passwordHash }, action, async (personId) => {
+		const assigned = role === 'operator' ? data.counterIds : [];
 		await checkCounters(tx, mppId, assigned);
-		await setOperatorCounters(tx, created.id, assigned);
-		const person = (await lockPerson(tx, created.id))!;
-		await audit(tx, {
-			mppId,
-			userId: user.id,
-			entity: 'user',
-			entityId: person.id,
-			entityName: `${person.name} <${person.email}>`,
-			action: 'created',
-			changes: diff(undefined, person, ['email', 'name', 'role', 'counterIds'])
-		});
-		return person;
+		await setOperatorCounters(tx, personId, assigned);
 	});
 }
 
@@ -151,6 +190,8 @@ export async function resetPassword(
 	return save(sql, async ({ tx, disconnectSessions }) => {
 		const person = await lockOwn(tx, mppId, personId);
 		await updatePersonRow(tx, personId, { password_hash: passwordHash });
+		// links handed out before would otherwise override the password just set
+		await retireLinksOf(tx, personId);
 		disconnectSessions(await deleteSessionsOf(tx, personId));
 		// the password itself is never recorded, only that it changed
 		await audit(tx, {
@@ -191,4 +232,38 @@ export async function setPersonActive(
 		});
 		return (await lockPerson(tx, personId))!;
 	});
+}
+
+/**
+ * A link for the person to choose a password: a new invitation while they have not used theirs, else
+ * a reset link. Their current password and sessions stay until the link is used.
+ */
+export async function createPasswordLink(
+	sql: Sql,
+	actor: Actor,
+	mppId: string,
+	personId: string
+): Promise<Saved<Invited>> {
+	const user = requireMppAdmin(actor, mppId);
+	return save(sql, async ({ tx }) => {
+		const person = await lockOwn(tx, mppId, personId);
+		return { person, link: await issueLinkFor(tx, user.id, person) };
+	});
+}
+
+/** Shared with the national people: an active person's new link, recorded in the audit. */
+export async function issueLinkFor(tx: Tx, by: string, person: PersonRow): Promise<IssuedLink> {
+	if (!person.active) throw fieldError('active', 'admin.invalid.personInactive');
+	const purpose = person.invitePending ? 'invite' : 'reset';
+	const link = await issueLink(tx, { userId: person.id, purpose, createdBy: by });
+	await audit(tx, {
+		mppId: person.mppId,
+		userId: by,
+		entity: 'user',
+		entityId: person.id,
+		entityName: `${person.name} <${person.email}>`,
+		action: purpose === 'invite' ? 'invited' : 'updated',
+		changes: { passwordLink: [null, purpose] }
+	});
+	return link;
 }

@@ -2,7 +2,7 @@
 // cookie, then the device cookie. Anything unknown, expired or revoked is anonymous.
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/client';
-import { findActiveDeviceByTokenHash, touchDevice } from '../db/devices';
+import { findActiveDeviceByTokenHash, isRevokedDeviceTokenHash, touchDevice } from '../db/devices';
 import type { Actor, PairedDevice } from './actor';
 import {
 	DEVICE_COOKIE,
@@ -29,6 +29,11 @@ export interface Authentication {
 	/** a cookie was presented that signs nobody in any more, so the door can clear it */
 	staleSessionCookie: boolean;
 	staleDeviceCookie: boolean;
+	/**
+	 * the device credential presented belongs to a revoked device: its screen says so and how to pair
+	 * again, instead of looking merely "not paired" or retrying a connection forever
+	 */
+	revokedDevice: boolean;
 }
 
 const anonymous: Actor = { kind: 'anonymous' };
@@ -45,7 +50,8 @@ export async function authenticate(db: Db, credentials: Credentials): Promise<Au
 		actor: anonymous,
 		source: null,
 		staleSessionCookie: false,
-		staleDeviceCookie: false
+		staleDeviceCookie: false,
+		revokedDevice: false
 	};
 	if (credentials.authorization) {
 		// An explicit header is the caller's whole answer: a bad one never falls back to cookies.
@@ -62,7 +68,8 @@ export async function authenticate(db: Db, credentials: Credentials): Promise<Au
 			};
 		}
 		const device = await findDevice(db, token);
-		return device ? { ...result, actor: { kind: 'device', device }, source: 'bearer' } : result;
+		if (device) return { ...result, actor: { kind: 'device', device }, source: 'bearer' };
+		return { ...result, revokedDevice: await isRevokedDeviceTokenHash(db, hashToken(token)) };
 	}
 	const sessionToken = usable(credentials.sessionToken);
 	if (sessionToken) {
@@ -83,6 +90,8 @@ export async function authenticate(db: Db, credentials: Credentials): Promise<Au
 		const device = await findDevice(db, deviceToken);
 		if (device) return { ...result, actor: { kind: 'device', device }, source: 'device_cookie' };
 		result.staleDeviceCookie = true;
+		// only asked of a cookie that failed, so a working device pays nothing for it
+		result.revokedDevice = await isRevokedDeviceTokenHash(db, hashToken(deviceToken));
 	}
 	return result;
 }

@@ -4,13 +4,13 @@ import type { Db } from './client';
 
 export type AuditEntity = 'mpp' | 'tenant' | 'service' | 'counter' | 'closed_day' | 'device' | 'user';
 export type AuditAction =
-	'created' | 'updated' | 'deactivated' | 'activated' | 'deleted' | 'paired' | 'revoked';
+	'created' | 'updated' | 'deactivated' | 'activated' | 'deleted' | 'paired' | 'revoked' | 'invited';
 /** field → [before, after]; a creation has `null` before */
 export type AuditChanges = Record<string, [unknown, unknown]>;
 
 export interface NewAuditRecord {
 	id: string;
-	mppId: string;
+	mppId: string | null;
 	userId: string | null;
 	entity: AuditEntity;
 	entityId: string;

@@ -86,3 +86,7 @@ export async function lockDeviceRow(
 export async function revokeDeviceRow(db: Db, id: string): Promise<void> {
 	await db`UPDATE devices SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`;
 }
+
+export async function renameDeviceRow(db: Db, id: string, name: string): Promise<void> {
+	await db`UPDATE devices SET name = ${name} WHERE id = ${id}`;
+}

@@ -30,6 +30,12 @@ export async function findActiveDeviceByTokenHash(db: Db, tokenHash: string): Pr
 	return row;
 }
 
+/** True when the token was a device's that an admin has since revoked (not merely unknown). */
+export async function isRevokedDeviceTokenHash(db: Db, tokenHash: string): Promise<boolean> {
+	const [row] = await db`SELECT 1 FROM devices WHERE token_hash = ${tokenHash} AND revoked_at IS NOT NULL`;
+	return Boolean(row);
+}
+
 /** Records contact at most once a minute, so a busy TV does not write on every request. */
 export async function touchDevice(db: Db, id: string): Promise<void> {
 	await db`

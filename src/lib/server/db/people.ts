@@ -11,16 +11,27 @@ export interface PersonRow {
 	active: boolean;
 	/** the counters an operator is assigned to */
 	counterIds: string[];
+	/** invited and not yet through the link: the account has no password anyone knows */
+	invitePending: boolean;
 }
 
 const columns = (db: Db) => db`
 	u.id, u.email, u.name, u.role, u.mpp_id AS "mppId", u.active,
 	coalesce((SELECT array_agg(co.counter_id ORDER BY co.counter_id) FROM counter_operators co
-		WHERE co.user_id = u.id), '{}') AS "counterIds"`;
+		WHERE co.user_id = u.id), '{}') AS "counterIds",
+	(EXISTS (SELECT 1 FROM password_links l WHERE l.user_id = u.id AND l.purpose = 'invite')
+		AND NOT EXISTS (SELECT 1 FROM password_links l WHERE l.user_id = u.id AND l.used_at IS NOT NULL))
+		AS "invitePending"`;
 
 export async function listPeople(db: Db, mppId: string): Promise<PersonRow[]> {
 	return db<PersonRow[]>`
 		SELECT ${columns(db)} FROM users u WHERE u.mpp_id = ${mppId} ORDER BY u.active DESC, u.role, u.name`;
+}
+
+/** The superadmins and the ministry's people: the accounts without an MPP. */
+export async function listNationalPeople(db: Db): Promise<PersonRow[]> {
+	return db<PersonRow[]>`
+		SELECT ${columns(db)} FROM users u WHERE u.mpp_id IS NULL ORDER BY u.active DESC, u.role, u.name`;
 }
 
 export async function lockPerson(db: Db, id: string): Promise<PersonRow | undefined> {

@@ -11,3 +11,11 @@ export function screenAccess(actor: Actor, mppId: string, kind: DeviceKind): Scr
 		return actor.device.mppId === mppId && actor.device.kind === kind ? 'device' : 'denied';
 	return canAccessMpp(actor, mppId, { roles: mppStaffRoles }) ? 'preview' : 'denied';
 }
+
+/**
+ * The code of a screen's refusal: a device an admin revoked is told so (and how to pair again);
+ * anyone else sees "not paired". `revoked` is `locals.revokedDevice`.
+ */
+export function deniedCode(revoked: boolean | undefined): 'device_revoked' | 'not_paired' {
+	return revoked ? 'device_revoked' : 'not_paired';
+}

@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 	const sql = getSql();
 	const mpp = await findDisplayMpp(sql, params.mpp);
 	await pairIfLinked(sql, mpp, url, cookies);
-	const access = requireDisplayAccess(locals.actor, mpp);
+	const access = requireDisplayAccess(locals.actor, mpp, locals.revokedDevice);
 	const { snapshot, filter } = await displayBoard(sql, mpp, url.searchParams);
 	return { locale: locals.locale, access, snapshot, filter };
 };

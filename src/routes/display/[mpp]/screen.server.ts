@@ -10,7 +10,7 @@ import type { Mpp } from '$lib/server/db/mpps';
 import { listServicesWithWaiting } from '$lib/server/db/services';
 import { listTenants } from '$lib/server/db/tenants';
 import { claimDeviceToken } from '$lib/server/devices/pairing';
-import { screenAccess } from '$lib/server/devices/screen-access';
+import { deniedCode, screenAccess } from '$lib/server/devices/screen-access';
 import { isAppError } from '$lib/server/errors';
 import { requireMppBySlug } from '$lib/server/mpps';
 import { displaySnapshot } from '$lib/server/realtime/snapshot';
@@ -48,10 +48,10 @@ export async function pairIfLinked(db: Db, mpp: Mpp, url: URL, cookies: Cookies)
 	redirect(303, clean.pathname + clean.search);
 }
 
-export function requireDisplayAccess(actor: Actor, mpp: Mpp): 'device' | 'preview' {
+export function requireDisplayAccess(actor: Actor, mpp: Mpp, revoked?: boolean): 'device' | 'preview' {
 	const access = screenAccess(actor, mpp.id, 'display');
 	if (access === 'denied') {
-		error(403, { message: 'Layar ini belum dipasangkan (display not paired).', code: 'not_paired' });
+		error(403, { message: 'Layar ini belum dipasangkan (display not paired).', code: deniedCode(revoked) });
 	}
 	return access;
 }

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setDeviceCookie } from '$lib/server/auth/cookies';
 import { getSql } from '$lib/server/db/client';
+import { deniedCode } from '$lib/server/devices/screen-access';
 import { isAppError } from '$lib/server/errors';
 import { openFeedbackScreen, pairFeedback } from '$lib/server/survey/feedback-screen';
 import type { PageServerLoad } from './$types';
@@ -26,6 +27,6 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 		slug: params.mpp,
 		actor: locals.actor,
 		counterParam: url.searchParams.get('counter')
-	}).catch((e) => pageError(e));
+	}).catch((e) => pageError(e, e?.status === 403 ? deniedCode(locals.revokedDevice) : undefined));
 	return { locale: locals.locale, ...screen };
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { setDeviceCookie } from '$lib/server/auth/cookies';
 import { getSql } from '$lib/server/db/client';
+import { deniedCode } from '$lib/server/devices/screen-access';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { kioskOptions, kioskOptionsQuery, pairKiosk, requireKioskScreen } from '$lib/server/kiosk/screen';
 import type { LayoutServerLoad } from './$types';
@@ -17,7 +18,7 @@ export const load: LayoutServerLoad = async ({ params, locals, url, cookies }) =
 		redirect(303, clean.pathname + clean.search);
 	}
 	const { mpp, access } = await requireKioskScreen(sql, params.mpp, locals.actor).catch((e) =>
-		rethrowAsPageError(e, e?.status === 403 ? 'not_paired' : undefined)
+		rethrowAsPageError(e, e?.status === 403 ? deniedCode(locals.revokedDevice) : undefined)
 	);
 	const options = kioskOptions(url.searchParams);
 	return {

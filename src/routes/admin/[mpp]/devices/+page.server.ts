@@ -1,4 +1,4 @@
-import { claimPairing, listDevicesForAdmin, revokeDevice } from '$lib/server/admin/devices';
+import { claimPairing, listDevicesForAdmin, renameDevice, revokeDevice } from '$lib/server/admin/devices';
 import { getSql } from '$lib/server/db/client';
 import { act, formObject } from '../../form.server';
 import { mppIdOf } from '../mpp.server';
@@ -28,6 +28,12 @@ export const actions: Actions = {
 			values,
 			async () => claimPairing(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
 			`/admin/${params.mpp}/devices?${new URLSearchParams({ paired: name })}`
+		);
+	},
+	rename: async ({ locals, params, request }) => {
+		const values = formObject(await request.formData());
+		return act(locals.locale, 'rename', values, async () =>
+			renameDevice(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), String(values.id), values)
 		);
 	},
 	revoke: async ({ locals, params, request }) => {

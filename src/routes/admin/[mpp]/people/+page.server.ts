@@ -1,13 +1,17 @@
 import { listCounterRows } from '$lib/server/db/catalogue-edits';
+import { LINK_HOURS } from '$lib/server/admin/password-links';
 import {
+	createPasswordLink,
 	createPerson,
+	invitePerson,
 	listPeopleForAdmin,
 	resetPassword,
 	setPersonActive,
 	updatePerson
 } from '$lib/server/admin/people';
 import { getSql } from '$lib/server/db/client';
-import { act, formObject } from '../../form.server';
+import { act, actShowing, formObject } from '../../form.server';
+import { shownLink } from '../../link.server';
 import { mppIdOf } from '../mpp.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 		people,
 		counters: counters.map(({ id, name }) => ({ id, name })),
 		me: locals.actor.kind === 'user' ? locals.actor.user.id : null,
+		linkHours: LINK_HOURS,
 		editPerson: url.searchParams.get('person')
 	};
 };
@@ -27,8 +32,18 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 const here = (slug: string) => `/admin/${slug}/people?saved`;
 
 export const actions: Actions = {
-	create: async ({ locals, params, request }) => {
+	create: async ({ locals, params, request, url }) => {
 		const values = formObject(await request.formData(), ['counterIds']);
+		if (values.mode === 'invite') {
+			// no password: the person chooses one through a link the admin sends them
+			return actShowing(
+				locals.locale,
+				'person',
+				values,
+				async () => invitePerson(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+				(invited) => shownLink(url.origin, invited)
+			);
+		}
 		return act(
 			locals.locale,
 			'person',
@@ -69,6 +84,22 @@ export const actions: Actions = {
 					values
 				),
 			here(params.mpp)
+		);
+	},
+	link: async ({ locals, params, request, url }) => {
+		const values = formObject(await request.formData());
+		return actShowing(
+			locals.locale,
+			'reset',
+			{ id: values.id },
+			async () =>
+				createPasswordLink(
+					getSql(),
+					locals.actor,
+					await mppIdOf(params.mpp, locals.actor),
+					String(values.id)
+				),
+			(made) => shownLink(url.origin, made)
 		);
 	},
 	active: async ({ locals, params, request }) => {
