@@ -1,7 +1,7 @@
 // CSV bulk setup (issue 6): the template round-trips, a dry run saves nothing, a file with errors is
 // refused as a whole with its problems per line and column, and an export imports back unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/admin/csv';
+import { parseCsv } from '../../src/lib/csv';
 import type { Role } from '../../src/lib/domain/types';
 import { exportCsv, importCsv, templateCsv } from '../../src/lib/server/admin/bulk';
 import type { Actor } from '../../src/lib/server/auth/actor';

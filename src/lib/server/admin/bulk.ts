@@ -2,7 +2,7 @@
 // and import. An import matches agencies and services by code and counters by name, creates or
 // updates them (it never deletes), and is all or nothing: a dry run, or any line with a problem, rolls
 // the whole transaction back and reports what would have changed, line by line.
-import { formatCsv, parseCsv } from '../../admin/csv';
+import { formatCsv, parseCsv } from '../../csv';
 import { localDate } from '../../domain/local-day';
 import type { Actor } from '../auth/actor';
 import type { Sql, Tx } from '../db/client';

@@ -1,31 +1,24 @@
 // The weekly visit report as CSV, in the style of the other national CSVs (csv.ts): a header row, one
 // line per MPP, a national total line; UTF-8, comma separated, numbers plain. Week columns are named by
 // ISO week ('2026-W05_issued'), so a sheet that appends reports keeps its columns apart.
+import { formatCsv } from '../../csv';
 import type { WeeklyVisits } from './weekly-visits';
 
-type Cell = string | number;
-
-function field(value: Cell): string {
-	const text = String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const line = (values: Cell[]) => values.map(field).join(',') + '\r\n';
-
 export function weeklyVisitsCsv(report: WeeklyVisits): string {
-	let csv = line([
-		'mpp_id',
-		'slug',
-		'name',
-		'province',
-		'city',
-		'zone',
-		...report.weeks.flatMap((w) => [`${w.week}_issued`, `${w.week}_served`]),
-		'total_issued',
-		'total_served'
-	]);
-	for (const r of report.rows) {
-		csv += line([
+	const { total } = report;
+	return formatCsv([
+		[
+			'mpp_id',
+			'slug',
+			'name',
+			'province',
+			'city',
+			'zone',
+			...report.weeks.flatMap((w) => [`${w.week}_issued`, `${w.week}_served`]),
+			'total_issued',
+			'total_served'
+		],
+		...report.rows.map((r) => [
 			r.mppId,
 			r.slug,
 			r.name,
@@ -35,21 +28,19 @@ export function weeklyVisitsCsv(report: WeeklyVisits): string {
 			...r.weeks.flatMap((w) => [w.issued, w.served]),
 			r.issued,
 			r.served
-		]);
-	}
-	const { total } = report;
-	csv += line([
-		'total',
-		'',
-		'',
-		'',
-		'',
-		'',
-		...total.weeks.flatMap((w) => [w.issued, w.served]),
-		total.issued,
-		total.served
+		]),
+		[
+			'total',
+			'',
+			'',
+			'',
+			'',
+			'',
+			...total.weeks.flatMap((w) => [w.issued, w.served]),
+			total.issued,
+			total.served
+		]
 	]);
-	return csv;
 }
 
 /** 'antrean-weekly-visits-2026-01-05_2026-02-01.csv': Monday of the first week to Sunday of the last. */

@@ -1,6 +1,9 @@
-// A small RFC 4180 CSV reader and writer for the setup import (issue 6 "Bulk setup"): quoted fields,
-// doubled quotes, CRLF or LF, a UTF-8 BOM from spreadsheet exports, and `;` when a spreadsheet in an
-// Indonesian locale (decimal comma) saved it that way.
+// A small RFC 4180 CSV reader and writer. The reader is for the setup import (issue 6 "Bulk setup"):
+// quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM from spreadsheet exports, and `;` when a
+// spreadsheet in an Indonesian locale (decimal comma) saved it that way. The writer is every CSV
+// Antrean gives out (setup export, statistics, the ministry's reports): comma separated, CRLF, UTF-8,
+// numbers plain (dot decimals, no grouping), empty for a missing value, so any spreadsheet or script
+// reads them.
 
 export function parseCsv(text: string): string[][] {
 	const body = text.replace(/^\uFEFF/, '');
@@ -37,11 +40,13 @@ export function parseCsv(text: string): string[][] {
 	return rows;
 }
 
-function cell(value: string | number | null | undefined): string {
+function cell(value: CsvCell): string {
 	const text = value === null || value === undefined ? '' : String(value);
 	return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatCsv(rows: (string | number | null | undefined)[][]): string {
+export type CsvCell = string | number | null | undefined;
+
+export function formatCsv(rows: CsvCell[][]): string {
 	return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
