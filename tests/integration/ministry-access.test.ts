@@ -8,6 +8,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/lib/domain/local-day';
 import type { Ack } from '../../src/lib/realtime/events';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { callNext, finish, issueTicket } from '../../src/lib/server/queue';
@@ -236,9 +237,12 @@ describe("the ministry's read-only view of an MPP", () => {
 				expect(text, path).not.toContain(calling.number);
 			}
 		}
-		// the figures are there: one served, one rated
+		// the figures are there: one served, one rated (from the local day it was issued, half an hour ago:
+		// just after local midnight that is yesterday)
+		const from = localDate(new Date(Date.now() - 60 * 60_000), a.timezone);
+		const to = localDate(new Date(), a.timezone);
 		const stats = (await (
-			await request('GET', `/api/v1/mpps/${a.slug}/stats?groupBy=tenant`, ministry)
+			await request('GET', `/api/v1/mpps/${a.slug}/stats?groupBy=tenant&from=${from}&to=${to}`, ministry)
 		).json()) as {
 			total: { served: number; ikm: { respondents: number } };
 		};
