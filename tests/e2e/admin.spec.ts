@@ -1,6 +1,7 @@
 // Administration (issue 6 slice 1) in a real Chromium: an MPP's admin adds an agency, a service and a
 // counter through the forms; a paired TV picks them up without a reload and shows the call of a ticket
-// for the new service; a new running text reaches it live; the audit trail names who did it.
+// for the new service; a new running text reaches it live; the audit trail names who did it; revoked, it
+// says so.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, e2eSql } from './demo';
 
@@ -177,7 +178,8 @@ test('an admin pairs a TV by code, adds an agency, a service and a counter; the 
 		.getByRole('button', { name: 'Cabut' })
 		.click();
 	await expect(admin.getByTestId('devices').getByText('Dicabut')).toBeVisible();
-	await expect(tv.getByTestId('reconnecting')).toBeVisible({ timeout: 10_000 });
+	// it does not spin in "reconnecting": it says it was revoked and how to pair again
+	await expect(tv.getByTestId('device-revoked')).toBeVisible({ timeout: 10_000 });
 	const again = await tv.reload();
 	expect(again?.status()).toBe(403);
 	await tv.context().close();

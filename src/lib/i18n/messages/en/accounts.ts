@@ -4,7 +4,7 @@ import type { accounts as id } from '../id/accounts';
 export const accounts: Record<keyof typeof id, string> = {
 	'admin.people.mode': 'How they get access',
 	'admin.people.modeInvite': 'Send an invitation link: the person chooses their own password',
-	'admin.people.modePassword': 'Set an initial password now',
+	'admin.people.modePassword': 'Set a password now',
 	'admin.people.pending': 'Invitation not accepted yet',
 	'admin.people.link': 'Make a password link',
 	'admin.people.linkHint':
@@ -23,6 +23,7 @@ export const accounts: Record<keyof typeof id, string> = {
 	'admin.action.invited': 'invited',
 	'admin.field.passwordLink': 'Password link',
 	'admin.devices.rename': 'Rename',
+	'admin.devices.newName': 'New name',
 	'admin.devices.renameLabel': 'New name for {name}',
 	'admin.national.title': 'National users',
 	'admin.national.intro':

@@ -3,7 +3,7 @@
 export const accounts = {
 	'admin.people.mode': 'Cara memberi akses',
 	'admin.people.modeInvite': 'Kirim tautan undangan: orang itu memilih kata sandinya sendiri',
-	'admin.people.modePassword': 'Tetapkan kata sandi awal sekarang',
+	'admin.people.modePassword': 'Tetapkan kata sandi sekarang',
 	'admin.people.pending': 'Undangan belum diterima',
 	'admin.people.link': 'Buat tautan kata sandi',
 	'admin.people.linkHint':
@@ -22,6 +22,7 @@ export const accounts = {
 	'admin.action.invited': 'diundang',
 	'admin.field.passwordLink': 'Tautan kata sandi',
 	'admin.devices.rename': 'Ubah nama',
+	'admin.devices.newName': 'Nama baru',
 	'admin.devices.renameLabel': 'Nama baru untuk {name}',
 	'admin.national.title': 'Pengguna nasional',
 	'admin.national.intro':
