@@ -2,6 +2,7 @@
 export const base = {
 	'app.name': 'Antrean',
 	'app.tagline': 'Queue system for Public Service Malls',
+	'app.signOut': 'Sign out',
 
 	'lang.label': 'Language',
 	'lang.switchTo': 'Switch language to {language}',

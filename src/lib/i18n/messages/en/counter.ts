@@ -1,7 +1,6 @@
 // English messages of the counter screen; every key of id/counter.ts must be here (checked in en.ts).
 export const counter = {
 	'counter.title': 'Counter console',
-	'counter.signOut': 'Sign out',
 	'counter.change': 'Change counter',
 	'counter.clock': 'Local time',
 

@@ -3,7 +3,6 @@ import type { manage as id } from '../id/manage';
 
 export const manage: Record<keyof typeof id, string> = {
 	'manage.title': 'Manager dashboard',
-	'manage.signOut': 'Sign out',
 	'manage.clock': "The MPP's local time",
 	'manage.tabs.label': 'Dashboard sections',
 	'manage.tabs.live': 'Live',

@@ -2,6 +2,7 @@
 export const base = {
 	'app.name': 'Antrean',
 	'app.tagline': 'Sistem antrean Mal Pelayanan Publik',
+	'app.signOut': 'Keluar',
 
 	'lang.label': 'Bahasa',
 	'lang.switchTo': 'Ganti bahasa ke {language}',

@@ -1,7 +1,6 @@
 // Bahasa Indonesia messages of the counter screen. Keys are prefixed 'counter.'.
 export const counter = {
 	'counter.title': 'Konsol Loket',
-	'counter.signOut': 'Keluar',
 	'counter.change': 'Ganti loket',
 	'counter.clock': 'Waktu setempat',
 

@@ -1,7 +1,6 @@
 // Bahasa Indonesia messages of the manager dashboard's shell and its Live tab. Keys are prefixed 'manage.'.
 export const manage = {
 	'manage.title': 'Dasbor Pengelola',
-	'manage.signOut': 'Keluar',
 	'manage.clock': 'Waktu setempat MPP',
 	'manage.tabs.label': 'Bagian dasbor',
 	'manage.tabs.live': 'Langsung',
