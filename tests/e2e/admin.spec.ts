@@ -91,6 +91,8 @@ test('an admin pairs a TV by code, adds an agency, a service and a counter; the 
 	browser,
 	request
 }) => {
+	// the longest journey of the suite (three browsers, a dozen forms): room for a busy machine
+	test.slow();
 	const admin = await signIn(browser, `manager.${slug}@antrean.test`, '/admin');
 	// an MPP's admin lands on their own MPP
 	await expect(admin).toHaveURL(new RegExp(`/admin/${slug}$`));

@@ -90,7 +90,6 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.import.unknownTenant': 'No active agency has the code {code}.',
 	'admin.import.unknownServices': 'No active service has the code {codes}.',
 	'admin.title': 'Administration',
-	'admin.signOut': 'Sign out',
 	'admin.allMpps': 'All MPPs',
 	'admin.tabs.label': 'Administration sections',
 	'admin.tabs.settings': 'MPP settings',

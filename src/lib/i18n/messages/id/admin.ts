@@ -89,7 +89,6 @@ export const admin = {
 	'admin.import.unknownTenant': 'Instansi dengan kode {code} tidak ada atau nonaktif.',
 	'admin.import.unknownServices': 'Layanan dengan kode {codes} tidak ada atau nonaktif.',
 	'admin.title': 'Administrasi',
-	'admin.signOut': 'Keluar',
 	'admin.allMpps': 'Semua MPP',
 	'admin.tabs.label': 'Bagian administrasi',
 	'admin.tabs.settings': 'Pengaturan MPP',
