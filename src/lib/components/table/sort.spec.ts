@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRows, type Column } from './table';
+import { sortRows, type Column } from './sort';
 
 interface Row {
 	name: string;

@@ -1,5 +1,5 @@
-// Columns of the History tab's sortable tables: what a cell shows, and the value it sorts by (numbers
-// sort as numbers, names in Indonesian collation, empty cells last either way).
+// Columns of Antrean's sortable tables (History, the ministry's ranking and trends): what a cell shows,
+// and the value it sorts by (numbers as numbers, names in Indonesian collation, empty cells last).
 export interface Column<Row> {
 	id: string;
 	label: string;
