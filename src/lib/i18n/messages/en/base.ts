@@ -3,6 +3,8 @@ export const base = {
 	'app.name': 'Antrean',
 	'app.tagline': 'Queue system for Public Service Malls',
 	'app.signOut': 'Sign out',
+	'app.error.toHome': 'To your start page',
+	'app.error.otherAccount': 'Sign in with another account',
 
 	'lang.label': 'Language',
 	'lang.switchTo': 'Switch language to {language}',

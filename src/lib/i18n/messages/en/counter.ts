@@ -109,7 +109,5 @@ export const counter = {
 	'counter.error.counterNotOpen': 'The counter is on break or closed. Open it first.',
 	'counter.error.callLimitReached': 'Call limit reached. Mark the ticket as no-show.',
 	'counter.error.callLimitNotReached': 'The call limit is not reached yet. Recall first.',
-	'counter.error.invalidState': 'The ticket’s status has changed. The screen is up to date now.',
-	'counter.error.toHome': 'Go to my start page',
-	'counter.error.otherAccount': 'Sign in with another account'
+	'counter.error.invalidState': 'The ticket’s status has changed. The screen is up to date now.'
 } as const;

@@ -19,8 +19,6 @@ export const manage: Record<keyof typeof id, string> = {
 	'manage.error.notFound': 'This MPP was not found. Check the address.',
 	'manage.error.badRequest': 'The address is not valid: {detail}',
 	'manage.error.generic': 'Something went wrong. Try reloading the page.',
-	'manage.error.toHome': 'To your start page',
-	'manage.error.otherAccount': 'Sign in with another account',
 
 	'manage.live.title': 'Live overview',
 	'manage.live.today': 'Today, {date}',

@@ -3,6 +3,8 @@ export const base = {
 	'app.name': 'Antrean',
 	'app.tagline': 'Sistem antrean Mal Pelayanan Publik',
 	'app.signOut': 'Keluar',
+	'app.error.toHome': 'Ke halaman awal Anda',
+	'app.error.otherAccount': 'Masuk dengan akun lain',
 
 	'lang.label': 'Bahasa',
 	'lang.switchTo': 'Ganti bahasa ke {language}',

@@ -108,7 +108,5 @@ export const counter = {
 	'counter.error.counterNotOpen': 'Loket sedang istirahat atau tutup. Buka loket terlebih dahulu.',
 	'counter.error.callLimitReached': 'Batas panggilan tercapai. Tandai sebagai tidak hadir.',
 	'counter.error.callLimitNotReached': 'Batas panggilan belum tercapai. Panggil ulang terlebih dahulu.',
-	'counter.error.invalidState': 'Status tiket sudah berubah. Tampilan telah diperbarui.',
-	'counter.error.toHome': 'Ke halaman awal saya',
-	'counter.error.otherAccount': 'Masuk dengan akun lain'
+	'counter.error.invalidState': 'Status tiket sudah berubah. Tampilan telah diperbarui.'
 } as const;

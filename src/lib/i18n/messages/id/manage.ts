@@ -17,8 +17,6 @@ export const manage = {
 	'manage.error.notFound': 'MPP ini tidak ditemukan. Periksa alamat halaman.',
 	'manage.error.badRequest': 'Alamat halaman tidak sah: {detail}',
 	'manage.error.generic': 'Terjadi kesalahan. Coba muat ulang halaman.',
-	'manage.error.toHome': 'Ke halaman awal Anda',
-	'manage.error.otherAccount': 'Masuk dengan akun lain',
 
 	'manage.live.title': 'Pemantauan langsung',
 	'manage.live.today': 'Hari ini, {date}',
