@@ -50,7 +50,9 @@ function facts(db: Db, source: ReturnType<Db>, where: ReturnType<Db>) {
 	// OFFSET 0 keeps PostgreSQL from pulling this subquery up into the aggregate above it, which would
 	// recompute the wait, its bucket and the time-zone hour once per FILTER (70 times per ticket).
 	// The hour is binned arithmetically (date_bin) and turned into the local hour only per group: a
-	// time-zone conversion per ticket costs more than the rest of the row.
+	// time-zone conversion per ticket costs more than the rest of the row. Durations come from
+	// date_part, which is float8 already: extract() computes an exact numeric first, and converting it
+	// cost a sixth of the whole scan of every MPP's today.
 	return db`
 		SELECT t.mpp_id, t.local_date, date_bin('1 hour', t.issued_at, '2000-01-01 00:00:00+00') AS hour_utc,
 			t.service_id, s.tenant_id, t.counter_id, t.status, d.wait, d.service,
@@ -60,9 +62,9 @@ function facts(db: Db, source: ReturnType<Db>, where: ReturnType<Db>) {
 		FROM ${source}
 		JOIN services s ON s.id = t.service_id
 		CROSS JOIN LATERAL (
-			SELECT extract(epoch FROM t.first_called_at - t.issued_at)::float8 AS wait,
+			SELECT date_part('epoch', t.first_called_at - t.issued_at) AS wait,
 				CASE WHEN t.status = 'done'
-					THEN extract(epoch FROM t.finished_at - coalesce(t.started_at, t.called_at))::float8 END AS service
+					THEN date_part('epoch', t.finished_at - coalesce(t.started_at, t.called_at)) END AS service
 		) d
 		WHERE ${where}
 		OFFSET 0`;
