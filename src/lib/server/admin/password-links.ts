@@ -2,12 +2,11 @@
 // link once and the admin sends it; the person opens /invite/<token>, chooses a password and is signed
 // in. Like sessions, only the SHA-256 of the token is stored; a link works once and expires.
 import type { SessionUser } from '../auth/actor';
-import { emailAttemptKey } from '../auth/login';
+import { clearLoginDelays } from '../auth/login-throttle';
 import { hashPassword } from '../auth/password';
 import { createSession, type NewSession } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Sql, Tx } from '../db/client';
-import { deleteAttempts } from '../db/login-attempts';
 import { deleteSessionsOf, updatePersonRow } from '../db/people';
 import {
 	expireOpenLinksOf,
@@ -94,7 +93,7 @@ export async function acceptLink(sql: Sql, token: string, input: unknown): Promi
 		await updatePersonRow(tx, link.userId, { password_hash: passwordHash });
 		await markLinkUsed(tx, link.id);
 		await retireLinksOf(tx, link.userId);
-		await deleteAttempts(tx, emailAttemptKey(link.user.email));
+		await clearLoginDelays(tx, link.user.email);
 		disconnectSessions(await deleteSessionsOf(tx, link.userId));
 		await audit(tx, {
 			mppId: link.user.mppId,

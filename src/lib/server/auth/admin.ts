@@ -2,11 +2,11 @@
 // for someone locked out. Used by server/cli/create-admin.ts.
 import { z } from 'zod';
 import type { Sql } from '../db/client';
-import { deleteAttempts } from '../db/login-attempts';
 import { deleteUserSessions } from '../db/sessions';
 import { findUserByEmail, insertUser, setPasswordHash, type UserRow } from '../db/users';
 import { badRequest, conflict, notFound } from '../errors';
-import { emailAttemptKey, normaliseEmail } from './login';
+import { normaliseEmail } from './login';
+import { clearLoginDelays } from './login-throttle';
 import { hashPassword } from './password';
 
 /** NIST SP 800-63B asks for at least 8; an account that can do everything gets a little more. */
@@ -73,7 +73,7 @@ export async function resetPassword(
 	const passwordHash = await hashPassword(input.password);
 	const endedSessions = await sql.begin(async (tx) => {
 		await setPasswordHash(tx, user.id, passwordHash);
-		await deleteAttempts(tx, emailAttemptKey(email));
+		await clearLoginDelays(tx, email);
 		return deleteUserSessions(tx, user.id);
 	});
 	return { user, endedSessions };
