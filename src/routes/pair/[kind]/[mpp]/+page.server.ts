@@ -15,7 +15,7 @@ const home: Record<DeviceKind, string> = { display: 'display', kiosk: 'kiosk', f
  * An unpaired device shows a code and checks every few seconds whether the MPP's admin has typed it
  * in; then it gets its device cookie and opens its screen. `?new` asks for a fresh code.
  */
-export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
+export const load: PageServerLoad = async ({ params, cookies, url, locals, getClientAddress }) => {
 	const kind = params.kind as DeviceKind;
 	if (!(deviceKinds as readonly string[]).includes(kind))
 		error(404, { message: 'Not found', code: 'not_found' });
@@ -39,7 +39,13 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 	if (check.status === 'waiting') {
 		({ code, expiresAt } = check);
 	} else {
-		const request = await requestPairing(sql, mpp.id, kind);
+		const request = await requestPairing(sql, mpp.id, kind, {
+			address: getClientAddress(),
+			previousSecret: cookies.get(PAIRING_COOKIE)
+		}).catch((cause) => {
+			if (isAppError(cause)) error(cause.status, { message: cause.message, code: cause.code });
+			throw cause;
+		});
 		({ code, expiresAt } = request);
 		cookies.set(PAIRING_COOKIE, request.secret, {
 			path: '/pair',
