@@ -3,7 +3,7 @@
 // its own ticket is never refused, however often it asks. 50 random bits per code make guessing
 // hopeless anyway; the limit tells a script to stop and keeps it from costing us lookups for free.
 import type { Sql } from '../db/client';
-import { countInWindow } from '../db/throttle';
+import { countInWindow, pruneCounters } from '../db/throttle';
 import { isAppError, TooManyRequests } from '../errors';
 import { clientKey } from './client-key';
 
@@ -41,6 +41,8 @@ export async function lookUpTrackCode<T>(
 		if (!isAppError(error) || error.code !== 'ticket_not_found') throw error;
 		const bucket = `client:track:${clientKey(address)}`;
 		const { count, windowStart } = await countInWindow(sql, bucket, UNKNOWN_CODE_WINDOW_SECONDS, now);
+		// one row per guessing client; rows of clients gone quiet for a day are removed now and then
+		if (Math.random() < 0.02) await pruneCounters(sql, 24 * 3600, now);
 		if (count > UNKNOWN_CODE_LIMIT) {
 			throw new TooManyGuesses(UNKNOWN_CODE_WINDOW_SECONDS - (now.getTime() - windowStart.getTime()) / 1000);
 		}
