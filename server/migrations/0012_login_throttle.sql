@@ -3,7 +3,8 @@
 -- One row per thing being counted, changed only by single-statement upserts so a limit holds under
 -- parallel requests on every node. Keys are opaque hashes (never an address or e-mail in clear):
 --   client:<kind>:<client>         a fixed-window bucket per client (failed logins, unknown track codes)
---   account:<e-mail>:<client>      failed logins of one account from one client, with a growing delay
+--   account:<e-mail>:<client>      failed logins of one account from one client, with a growing delay;
+--                                  here window_start is the last attempt and blocked_until the delay's end
 CREATE TABLE throttle_counters (
 	key text PRIMARY KEY,
 	count integer NOT NULL,
