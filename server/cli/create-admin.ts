@@ -56,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
 	const name = args.reset ? '' : checkName(args.name ?? '');
 	// an empty variable (ANTREAN_ADMIN_PASSWORD= in a .env) means unset, not an empty password
 	const password = args.password ?? (process.env.ANTREAN_ADMIN_PASSWORD || (await askPassword()));
-	checkNewPassword(password);
+	// the CLI checks before starting a database; the service checks again with the account's own words
+	await checkNewPassword(password, [email, name]);
 
 	const database = await startDatabase();
 	try {
@@ -87,7 +88,7 @@ async function askPassword(): Promise<string> {
 		throw new UsageError('No password given: use --password, ANTREAN_ADMIN_PASSWORD, or run in a terminal.');
 	}
 	const first = await promptHidden('Password: ');
-	checkNewPassword(first);
+	await checkNewPassword(first);
 	const second = await promptHidden('Password again: ');
 	if (first !== second) throw new UsageError('The two passwords differ.');
 	return first;

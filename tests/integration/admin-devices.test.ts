@@ -51,7 +51,7 @@ async function status(promise: Promise<unknown>): Promise<number> {
 
 describe('pairing by code', () => {
 	it('a device shows a code; the MPP’s admin types it in; the device gets its token once', async () => {
-		const request = await requestPairing(db.sql, jkt.id, 'display');
+		const request = await requestPairing(db.sql, jkt.id, 'display', { address: '192.0.2.10' });
 		expect(request.code).toMatch(/^[A-Z2-9]{6}$/);
 		expect(await checkPairing(db.sql, request.secret)).toMatchObject({
 			status: 'waiting',
@@ -107,7 +107,7 @@ describe('pairing by code', () => {
 	});
 
 	it('revoking a device ends its sockets and its token at once', async () => {
-		const request = await requestPairing(db.sql, jkt.id, 'kiosk');
+		const request = await requestPairing(db.sql, jkt.id, 'kiosk', { address: '192.0.2.10' });
 		await claimPairing(db.sql, admin(jkt), jkt.id, { code: request.code, name: 'Kiosk Pintu Masuk' });
 		const paired = await checkPairing(db.sql, request.secret);
 		if (paired.status !== 'paired') throw new Error('not paired');

@@ -98,6 +98,7 @@ describe('create-admin', () => {
 	it('rejects bad input with a clear message and exit code 1', async () => {
 		const cases: [string[], string][] = [
 			[['--email', 'a@example.go.id', '--name', 'A', '--password', 'pendek'], 'at least 10 characters'],
+			[['--email', 'a@example.go.id', '--name', 'A', '--password', 'password12345'], 'too easy to guess'],
 			[['--email', 'bukan-email', '--name', 'A', '--password', 'cukup-panjang-1'], 'not a valid e-mail'],
 			[['--email', 'a@example.go.id', '--password', 'cukup-panjang-1'], '--name is required'],
 			[['--name', 'A', '--password', 'cukup-panjang-1'], '--email is required'],

@@ -95,12 +95,12 @@ describe('POST /api/v1/session', () => {
 		}
 	});
 
-	it('rate-limits an e-mail with 429 and Retry-After', async () => {
+	it('slows guesses of one e-mail from one client with 429 and Retry-After', async () => {
 		const email = world.mpps[1].users.supervisor.email;
 		for (let i = 0; i < 5; i++) await postJson('/api/v1/session', { email, password: `salah-${i}` });
 		const response = await postJson('/api/v1/session', { email, password: PASSWORD });
 		expect(response.status).toBe(429);
-		expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(800);
+		expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 		expect((await response.json()).error.code).toBe('too_many_attempts');
 	});
 

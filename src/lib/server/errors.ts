@@ -27,3 +27,15 @@ export const unprocessable = (message: string, code = 'unprocessable') => new Ap
 export function isAppError(error: unknown): error is AppError {
 	return error instanceof AppError;
 }
+
+/** A 429 that knows when the caller may try again; JSON doors send it as Retry-After. */
+export class TooManyRequests extends AppError {
+	constructor(
+		readonly retryAfterSeconds: number,
+		code: string,
+		message: string
+	) {
+		super(429, code, message);
+		this.name = 'TooManyRequests';
+	}
+}

@@ -2,7 +2,7 @@
 // API's one error shape `{ "error": { "code", "message" } }` with a 4xx, never a 500 for bad input.
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { AppError, badRequest, isAppError } from './errors';
+import { AppError, badRequest, isAppError, TooManyRequests } from './errors';
 
 /** Bodies are small JSON objects; anything bigger is a mistake or an attack. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -33,8 +33,11 @@ export function apiHandler<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (error) {
-			if (isAppError(error)) return errorResponse(error.status, error.code, error.message);
-			throw error;
+			if (!isAppError(error)) throw error;
+			const response = errorResponse(error.status, error.code, error.message);
+			if (error instanceof TooManyRequests)
+				response.headers.set('retry-after', String(error.retryAfterSeconds));
+			return response;
 		}
 	};
 }

@@ -9,6 +9,8 @@ import type { Actor } from '../auth/actor';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db, Sql } from '../db/client';
 import {
+	countOpenPairings,
+	deleteOpenPairingBySecretHash,
 	deletePairing,
 	deleteStalePairings,
 	findPairingBySecretHash,
@@ -16,6 +18,7 @@ import {
 	listDeviceRows,
 	lockDeviceRow,
 	lockOpenPairing,
+	lockPairingCounts,
 	markPairingClaimed,
 	renameDeviceRow,
 	revokeDeviceRow,
@@ -23,7 +26,8 @@ import {
 	type DeviceListRow
 } from '../db/device-pairings';
 import { insertDevice } from '../db/devices';
-import { notFound } from '../errors';
+import { notFound, TooManyRequests } from '../errors';
+import { clientKey } from '../throttle/client-key';
 import { requireMppAdmin } from './access';
 import { audit } from './audit';
 import { fieldError, parseInput, problemMessage, text } from './input';
@@ -46,17 +50,52 @@ export interface PairingRequest {
 	expiresAt: Date;
 }
 
-/** A device of this MPP and kind asks to be paired: a fresh code (no sign-in: it has none). */
-export async function requestPairing(sql: Sql, mppId: string, kind: DeviceKind): Promise<PairingRequest> {
+/**
+ * Open codes one client may hold (in all MPPs): enough to set up a lobby's TVs, kiosks and tablets
+ * from behind the MPP's one NAT address in a quarter of an hour.
+ */
+export const OPEN_PAIRINGS_PER_CLIENT = 10;
+/** Open codes per MPP, so clients from many addresses cannot grow the table without end either. */
+export const OPEN_PAIRINGS_PER_MPP = 100;
+
+/** The page is anonymous, so every code is a row anyone can make: refused beyond the caps above. */
+export class TooManyPairings extends TooManyRequests {
+	constructor() {
+		super(
+			PAIRING_MINUTES * 60,
+			'too_many_pairings',
+			`Terlalu banyak kode pemasangan yang masih terbuka. Pasangkan atau tunggu kode yang ada (berlaku ${PAIRING_MINUTES} menit), lalu coba lagi ` +
+				`(too many open pairing codes: pair or let the open ones expire after ${PAIRING_MINUTES} minutes, then try again).`
+		);
+	}
+}
+
+/**
+ * A device of this MPP and kind asks to be paired: a fresh code (no sign-in: it has none). A device
+ * asking again gives up its own earlier code (`previousSecret`), so "new code" never fills a cap.
+ */
+export async function requestPairing(
+	sql: Sql,
+	mppId: string,
+	kind: DeviceKind,
+	client: { address: string; previousSecret?: string }
+): Promise<PairingRequest> {
 	const secret = generateToken();
 	const expiresAt = new Date(Date.now() + PAIRING_MINUTES * 60_000);
+	const key = clientKey(client.address);
 	return sql.begin(async (tx) => {
 		await deleteStalePairings(tx, mppId);
+		if (client.previousSecret && client.previousSecret.length <= 256)
+			await deleteOpenPairingBySecretHash(tx, hashToken(client.previousSecret));
+		await lockPairingCounts(tx, mppId, key);
+		const open = await countOpenPairings(tx, mppId, key);
+		if (open.mpp >= OPEN_PAIRINGS_PER_MPP || open.client >= OPEN_PAIRINGS_PER_CLIENT)
+			throw new TooManyPairings();
 		for (let attempt = 0; ; attempt++) {
 			const code = randomCode();
 			try {
 				await tx.savepoint((sp) =>
-					insertPairing(sp, { mppId, kind, code, secretHash: hashToken(secret), expiresAt })
+					insertPairing(sp, { mppId, kind, code, secretHash: hashToken(secret), expiresAt, clientKey: key })
 				);
 				return { code, secret, expiresAt };
 			} catch (error) {

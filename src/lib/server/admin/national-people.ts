@@ -20,7 +20,7 @@ import { fieldError, parseInput, problemMessage } from './input';
 import { save, type Saved } from './live';
 import { issueLink } from './password-links';
 import { addPerson, issueLinkFor, unusablePasswordHash, type Invited } from './people';
-import { email, password, personName } from './people-schemas';
+import { email, password, personName, refuseGuessablePassword } from './people-schemas';
 
 export const nationalRoles = ['ministry', 'superadmin'] as const satisfies readonly Role[];
 
@@ -43,6 +43,7 @@ export async function createNationalPerson(
 ): Promise<Saved<PersonRow>> {
 	const user = requireSuperadmin(actor);
 	const data = parseInput(newSchema, input);
+	await refuseGuessablePassword(data.password, [data.email, data.name]);
 	const passwordHash = await hashPassword(data.password);
 	return save(sql, async ({ tx }) => addPerson(tx, user.id, { ...national(data), passwordHash }, 'created'));
 }

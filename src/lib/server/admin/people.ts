@@ -24,7 +24,7 @@ import { audit, diff } from './audit';
 import { fieldError, id, parseInput, problemMessage } from './input';
 import { save, type Saved } from './live';
 import { issueLink, type IssuedLink } from './password-links';
-import { email, password, personName } from './people-schemas';
+import { email, password, personName, refuseGuessablePassword } from './people-schemas';
 
 /** The roles an MPP's admin gives; the national ones (superadmin, ministry) are not an MPP's to give. */
 export const mppRoles = ['mpp_admin', 'supervisor', 'operator'] as const satisfies readonly Role[];
@@ -97,6 +97,7 @@ export async function createPerson(
 ): Promise<Saved<PersonRow>> {
 	const user = requireMppAdmin(actor, mppId);
 	const data = parseInput(newPersonSchema, input);
+	await refuseGuessablePassword(data.password, [data.email, data.name]);
 	const passwordHash = await hashPassword(data.password);
 	return save(sql, async ({ tx }) => addStaff(tx, user.id, mppId, data, passwordHash, 'created'));
 }
@@ -186,6 +187,8 @@ export async function resetPassword(
 ): Promise<Saved<PersonRow>> {
 	const user = requireMppAdmin(actor, mppId);
 	const data = parseInput(z.object({ password }), input);
+	const known = await lockOwn(sql, mppId, personId);
+	await refuseGuessablePassword(data.password, [known.email, known.name]);
 	const passwordHash = await hashPassword(data.password);
 	return save(sql, async ({ tx, disconnectSessions }) => {
 		const person = await lockOwn(tx, mppId, personId);

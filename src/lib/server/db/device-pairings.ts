@@ -20,13 +20,38 @@ export async function deleteStalePairings(db: Db, mppId: string): Promise<void> 
 
 export async function insertPairing(
 	db: Db,
-	p: { mppId: string; kind: DeviceKind; code: string; secretHash: string; expiresAt: Date }
+	p: { mppId: string; kind: DeviceKind; code: string; secretHash: string; expiresAt: Date; clientKey: string }
 ): Promise<PairingRow> {
 	const [row] = await db<PairingRow[]>`
-		INSERT INTO device_pairings (mpp_id, kind, code, secret_hash, expires_at)
-		VALUES (${p.mppId}, ${p.kind}, ${p.code}, ${p.secretHash}, ${p.expiresAt})
+		INSERT INTO device_pairings (mpp_id, kind, code, secret_hash, expires_at, client_key)
+		VALUES (${p.mppId}, ${p.kind}, ${p.code}, ${p.secretHash}, ${p.expiresAt}, ${p.clientKey})
 		RETURNING ${pairingColumns(db)}`;
 	return row;
+}
+
+/** Serialises the open-code count of an MPP, then of a client, until the transaction ends. */
+export async function lockPairingCounts(db: Db, mppId: string, clientKey: string): Promise<void> {
+	await db`SELECT pg_advisory_xact_lock(hashtextextended(${`pairing:mpp:${mppId}`}, 0))`;
+	await db`SELECT pg_advisory_xact_lock(hashtextextended(${`pairing:client:${clientKey}`}, 0))`;
+}
+
+/** Unclaimed, unexpired pairing requests of an MPP, and of one client in every MPP. */
+export async function countOpenPairings(
+	db: Db,
+	mppId: string,
+	clientKey: string
+): Promise<{ mpp: number; client: number }> {
+	const [row] = await db<{ mpp: number; client: number }[]>`
+		SELECT count(*) FILTER (WHERE mpp_id = ${mppId})::int AS mpp,
+			count(*) FILTER (WHERE client_key = ${clientKey})::int AS client
+		FROM device_pairings
+		WHERE device_id IS NULL AND expires_at > now() AND (mpp_id = ${mppId} OR client_key = ${clientKey})`;
+	return row;
+}
+
+/** A device asking for a fresh code gives up its old one. */
+export async function deleteOpenPairingBySecretHash(db: Db, secretHash: string): Promise<void> {
+	await db`DELETE FROM device_pairings WHERE secret_hash = ${secretHash} AND device_id IS NULL`;
 }
 
 export async function findPairingBySecretHash(db: Db, secretHash: string): Promise<PairingRow | undefined> {

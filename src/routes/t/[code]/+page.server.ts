@@ -1,14 +1,22 @@
 import { getSql } from '$lib/server/db/client';
+import { TooManyRequests } from '$lib/server/errors';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { surveyStatus } from '$lib/server/survey/answer';
+import { lookUpTrackCode } from '$lib/server/throttle/guesses';
 import { trackTicket } from '$lib/server/tracking';
 import type { PageServerLoad } from './$types';
 
 /** No login: the code printed on the slip is the key (DESIGN: anyone with the code). */
-export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, locals, setHeaders, getClientAddress }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const sql = getSql();
-	const tracking = await trackTicket(sql, params.code, locals.locale).catch((e) => rethrowAsPageError(e));
+	// an unknown code counts against the client (guessing): a 429 page past the limit
+	const tracking = await lookUpTrackCode(sql, getClientAddress(), () =>
+		trackTicket(sql, params.code, locals.locale)
+	).catch((e) => {
+		if (e instanceof TooManyRequests) setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
+		return rethrowAsPageError(e);
+	});
 	// a served ticket offers the survey once (DOMAIN §1): known here so the page never flashes the invitation
 	const surveyAnswered =
 		tracking.status === 'done'

@@ -59,6 +59,8 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.field.role': 'Role',
 	'admin.field.password': 'Password',
 	'admin.invalid.passwordShort': 'A password has at least {min} characters.',
+	'admin.invalid.passwordWeak':
+		'This password is too easy to guess (a common password, a well-known word or name, or your own name or e-mail). Use a short sentence only you would remember.',
 	'admin.invalid.email': 'Write a valid email address.',
 	'admin.invalid.emailTaken': 'Another account already uses this email.',
 	'admin.invalid.ownRole': 'You cannot change your own role.',

@@ -46,5 +46,7 @@ export const track = {
 	'track.notFound.title': 'Queue number not found',
 	'track.notFound.body':
 		'The code in this address is not known. Check the ticket code printed under the QR code, or scan the QR code again.',
+	'track.tooMany.body':
+		'Too many unknown queue numbers were opened from this device. Check the code on your slip and try again in a few minutes.',
 	'track.notFound.error': 'Sorry, this page has a problem right now. Please try again in a moment.'
 } as const;

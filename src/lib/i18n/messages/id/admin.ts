@@ -58,6 +58,8 @@ export const admin = {
 	'admin.field.role': 'Peran',
 	'admin.field.password': 'Kata sandi',
 	'admin.invalid.passwordShort': 'Kata sandi paling sedikit {min} karakter.',
+	'admin.invalid.passwordWeak':
+		'Kata sandi ini terlalu mudah ditebak (kata sandi umum, kata atau nama yang dikenal, atau nama dan email Anda sendiri). Pakai kalimat pendek yang hanya Anda ingat.',
 	'admin.invalid.email': 'Tulis alamat email yang sah.',
 	'admin.invalid.emailTaken': 'Email ini sudah dipakai akun lain.',
 	'admin.invalid.ownRole': 'Anda tidak dapat mengubah peran Anda sendiri.',

@@ -47,5 +47,7 @@ export const track = {
 	'track.notFound.title': 'Nomor antrean tidak ditemukan',
 	'track.notFound.body':
 		'Kode pada alamat ini tidak dikenal. Periksa kembali kode tiket yang tercetak di bawah kode QR, atau pindai ulang kode QR-nya.',
+	'track.tooMany.body':
+		'Terlalu banyak nomor antrean tidak dikenal yang dibuka dari perangkat ini. Periksa kode di karcis Anda dan coba lagi beberapa menit lagi.',
 	'track.notFound.error': 'Maaf, halaman ini sedang mengalami gangguan. Silakan coba lagi sebentar lagi.'
 } as const;

@@ -2,13 +2,13 @@
 // DELETE: sign out the session in the Authorization header or the cookie.
 import { z } from 'zod';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
-import { login, TooManyAttempts } from '$lib/server/auth/login';
+import { login } from '$lib/server/auth/login';
 import { bearerToken } from '$lib/server/auth/resolve';
 import { invalidateSessionToken } from '$lib/server/auth/session';
 import { hashToken } from '$lib/server/auth/tokens';
 import { getSql } from '$lib/server/db/client';
 import { disconnectSession } from '$lib/server/realtime/publish';
-import { apiHandler, errorResponse, json, readJson } from '$lib/server/http';
+import { apiHandler, json, readJson } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 const body = z.object({
@@ -19,16 +19,10 @@ const body = z.object({
 
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const input = await readJson(event.request, body);
-	try {
-		const { token, expiresAt, user } = await login(getSql(), { ...input, ip: event.getClientAddress() });
-		setSessionCookie(event.cookies, token, expiresAt, event.url);
-		return json({ token, expiresAt: expiresAt.toISOString(), user });
-	} catch (error) {
-		if (!(error instanceof TooManyAttempts)) throw error;
-		const response = errorResponse(error.status, error.code, error.message);
-		response.headers.set('retry-after', String(error.retryAfterSeconds));
-		return response;
-	}
+	// a refusal is a 429 with Retry-After (TooManyAttempts, through apiHandler)
+	const { token, expiresAt, user } = await login(getSql(), { ...input, ip: event.getClientAddress() });
+	setSessionCookie(event.cookies, token, expiresAt, event.url);
+	return json({ token, expiresAt: expiresAt.toISOString(), user });
 });
 
 /** Idempotent: signing out without a (valid) session is still a 204. */

@@ -4,7 +4,7 @@ import { deviceKinds, type DeviceKind } from '$lib/domain/types';
 import { checkPairing, PAIRING_MINUTES, requestPairing } from '$lib/server/admin/devices';
 import { setDeviceCookie } from '$lib/server/auth/cookies';
 import { getSql } from '$lib/server/db/client';
-import { isAppError } from '$lib/server/errors';
+import { isAppError, TooManyRequests } from '$lib/server/errors';
 import { requireMppBySlug } from '$lib/server/mpps';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +15,14 @@ const home: Record<DeviceKind, string> = { display: 'display', kiosk: 'kiosk', f
  * An unpaired device shows a code and checks every few seconds whether the MPP's admin has typed it
  * in; then it gets its device cookie and opens its screen. `?new` asks for a fresh code.
  */
-export const load: PageServerLoad = async ({ params, cookies, url, locals }) => {
+export const load: PageServerLoad = async ({
+	params,
+	cookies,
+	url,
+	locals,
+	getClientAddress,
+	setHeaders
+}) => {
 	const kind = params.kind as DeviceKind;
 	if (!(deviceKinds as readonly string[]).includes(kind))
 		error(404, { message: 'Not found', code: 'not_found' });
@@ -39,7 +46,14 @@ export const load: PageServerLoad = async ({ params, cookies, url, locals }) => 
 	if (check.status === 'waiting') {
 		({ code, expiresAt } = check);
 	} else {
-		const request = await requestPairing(sql, mpp.id, kind);
+		const request = await requestPairing(sql, mpp.id, kind, {
+			address: getClientAddress(),
+			previousSecret: cookies.get(PAIRING_COOKIE)
+		}).catch((cause) => {
+			if (cause instanceof TooManyRequests) setHeaders({ 'retry-after': String(cause.retryAfterSeconds) });
+			if (isAppError(cause)) error(cause.status, { message: cause.message, code: cause.code });
+			throw cause;
+		});
 		({ code, expiresAt } = request);
 		cookies.set(PAIRING_COOKIE, request.secret, {
 			path: '/pair',
