@@ -33,4 +33,35 @@ describe('safeRedirectPath', () => {
 			expect(safeRedirectPath(target), String(target)).toBeNull();
 		}
 	});
+
+	it('refuses paths that become another site once dot segments and encodings are resolved', () => {
+		for (const target of [
+			'/.//evil.example',
+			'/./\\evil.example',
+			'/a/..//evil.example',
+			'/a/b/../..//evil.example',
+			'/%2e%2e//evil.example',
+			'/%2E/%2e%2E//evil.example',
+			'/..//evil.example',
+			'/.\\/evil.example',
+			'/\\/evil.example',
+			'\\\\evil.example',
+			'/.//\tevil.example',
+			'/\r\n//evil.example',
+			'http:/evil.example',
+			'https:evil.example',
+			'//evil.example/%2e%2e',
+			'/x?y#//z'.replace('/x', '//x')
+		]) {
+			expect(safeRedirectPath(target), target).toBeNull();
+		}
+	});
+
+	it('normalises dot segments that stay on this site', () => {
+		expect(safeRedirectPath('/manage/./jakarta')).toBe('/manage/jakarta');
+		expect(safeRedirectPath('/admin/x/../people')).toBe('/admin/people');
+		expect(safeRedirectPath('/%2e%2e/counter')).toBe('/counter');
+		// an encoded slash stays encoded: a browser reads it as part of one path segment
+		expect(safeRedirectPath('/%2f/evil.example')).toBe('/%2f/evil.example');
+	});
 });

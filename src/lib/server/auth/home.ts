@@ -25,16 +25,30 @@ export async function homeFor(db: Db, user: SessionUser): Promise<string> {
 }
 
 /**
- * `target` when it is a path on this site, else null. `//evil.example` and `/\evil.example` are
- * other sites to a browser, so only a single leading '/' followed by a non-slash passes.
+ * `target` when it is a path on this site, else null. `//evil.example` and `/\\evil.example` are
+ * other sites to a browser, so only a single leading '/' followed by a non-slash passes, and that
+ * is checked again AFTER normalisation: `/.//evil.example`, `/a/..//evil.example` and
+ * `/%2e%2e//evil.example` all resolve to the path `//evil.example`, which a browser reads as a host.
  */
 export function safeRedirectPath(target: string | null | undefined): string | null {
-	if (!target || target.length > 2000 || !target.startsWith('/')) return null;
-	if (target.startsWith('//') || target.startsWith('/\\')) return null;
+	if (typeof target !== 'string' || target.length > 2000 || !isSitePath(target)) return null;
 	// control characters (tabs and newlines are stripped by URL parsers) could smuggle in '//'
 	if ([...target].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null;
 	const base = 'http://antrean.invalid';
-	const url = new URL(target, base);
+	let url: URL;
+	try {
+		url = new URL(target, base);
+	} catch {
+		return null;
+	}
 	if (url.origin !== base) return null;
-	return url.pathname + url.search + url.hash;
+	const path = url.pathname + url.search + url.hash;
+	// the normalised path must still be a path of this site, and stay one when resolved again
+	if (!isSitePath(path) || new URL(path, base).origin !== base) return null;
+	return path;
+}
+
+/** One leading '/', then anything but another '/' or '\' (browsers treat '\' as '/'). */
+function isSitePath(path: string): boolean {
+	return path.startsWith('/') && path[1] !== '/' && path[1] !== '\\';
 }
