@@ -52,8 +52,8 @@ describe('fanout', () => {
 			'display:m1': ['ticket:called'],
 			'staff:m1': ['ticket:called'],
 			'counter:c1': ['ticket:called'],
-			'ticket:abcdefghjk': ['ticket:updated'],
-			'ticket:zzzzzzzzzz': ['ticket:updated']
+			'ticket:abcdefghjk': ['ticket:tracked'],
+			'ticket:zzzzzzzzzz': ['ticket:tracked']
 		});
 		const display = fanout(o).find((e) => e.rooms.includes('display:m1'))!;
 		expect(display.payload).toEqual({
@@ -78,7 +78,7 @@ describe('fanout', () => {
 		expect(byRoom(outcome({ type: 'ticket:issued', ticket: issued }))).toEqual({
 			'display:m1': ['queue:changed'],
 			'staff:m1': ['ticket:issued'],
-			'ticket:abcdefghjk': ['ticket:updated']
+			'ticket:abcdefghjk': ['ticket:tracked']
 		});
 		const display = emits.find((e) => e.rooms.includes('display:m1'))!;
 		expect(display.payload).toEqual({ mppId: 'm1', seq: 42, waiting: { s1: 3 } });
