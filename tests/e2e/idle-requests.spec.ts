@@ -117,16 +117,22 @@ test.describe('the tracking page', () => {
 
 		// the phone's network, between the page and the server: cut and restored by the test
 		let online = true;
+		let resyncs = 0;
 		const sockets = new Set<WebSocketRoute>();
 		await page.routeWebSocket(/\/socket\.io\//, (socket) => {
 			if (!online) return void socket.close();
-			socket.connectToServer();
+			const server = socket.connectToServer();
+			socket.onMessage((message) => {
+				if (String(message).includes('"ticket:follow"')) resyncs++;
+				server.send(message);
+			});
 			sockets.add(socket);
 		});
 		const watch = watchRequests(page);
 		await page.goto(`/t/${mine.trackCode}`);
 		await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 		expect(await idleRequests(page, watch)).toEqual([]);
+		expect(resyncs).toBe(1);
 
 		const whileAway = await watch.during(async () => {
 			online = false;
@@ -142,9 +148,10 @@ test.describe('the tracking page', () => {
 			await expect(page.getByRole('heading', { name: 'Giliran Anda!' })).toBeVisible();
 			await expect(page.getByText('Dipanggil 2 kali. Segera menuju loket.')).toBeVisible();
 		});
-		// the resync travels over the socket: not one HTTP request, and no loop after it
+		// the resync travels over the socket: not one HTTP request, one read, and no loop after it
 		expect(whileAway).toEqual([]);
 		expect(await idleRequests(page, watch)).toEqual([]);
+		expect(resyncs).toBe(2);
 		await bank.drain();
 	});
 });
