@@ -165,11 +165,22 @@ test('an idle TV sends nothing', async ({ page }) => {
 	expect(await idleRequests(page, watch)).toEqual([]);
 });
 
-test('an idle kiosk sends nothing', async ({ page }) => {
+test('an idle kiosk sends nothing, and its waiting counts still follow the queue', async ({ page, request }) => {
+	const bank = await jayapura(request);
+	await bank.drain();
 	const watch = watchRequests(page);
 	await page.goto(`/kiosk/jayapura?device=${deviceTokens('jayapura').kiosk}`);
-	await expect(page.getByText('Disdukcapil Kota Jayapura')).toBeVisible();
+	const tile = page.getByRole('link', { name: /Bank Papua/ });
+	await expect(tile).toContainText('Tidak ada antrean');
 	expect(await idleRequests(page, watch)).toEqual([]);
+
+	// a number taken at another kiosk: this one counts it without asking
+	const live = await watch.during(async () => {
+		await bank.issue();
+		await expect(tile).toContainText('1 orang menunggu');
+	});
+	expect(live).toEqual([]);
+	await bank.drain();
 });
 
 test('an idle counter console sends nothing', async ({ page, request }) => {

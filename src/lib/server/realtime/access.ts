@@ -13,8 +13,10 @@ export function mppRoomRefusal(actor: Actor, room: MppRoom, mppId: string): AppE
 	if (actor.kind === 'anonymous')
 		return forbidden('Masuk atau pasangkan perangkat terlebih dahulu (sign in first).');
 	if (actor.kind === 'device') {
-		// a stolen TV token must only read its own MPP's display
-		const allowed = room === 'display' && actor.device.kind === 'display' && actor.device.mppId === mppId;
+		// a stolen TV token must only read its own MPP's display; a kiosk reads it too, for its live
+		// waiting counts (what the lobby TV shows anyway: calls and counts, never a waiting number)
+		const reader = actor.device.kind === 'display' || actor.device.kind === 'kiosk';
+		const allowed = room === 'display' && reader && actor.device.mppId === mppId;
 		return allowed ? null : forbidden();
 	}
 	const { user } = actor;
