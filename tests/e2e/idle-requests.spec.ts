@@ -165,7 +165,10 @@ test('an idle TV sends nothing', async ({ page }) => {
 	expect(await idleRequests(page, watch)).toEqual([]);
 });
 
-test('an idle kiosk sends nothing, and its waiting counts still follow the queue', async ({ page, request }) => {
+test('an idle kiosk sends nothing, and its waiting counts still follow the queue', async ({
+	page,
+	request
+}) => {
 	const bank = await jayapura(request);
 	await bank.drain();
 	const watch = watchRequests(page);

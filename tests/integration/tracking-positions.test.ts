@@ -102,14 +102,22 @@ describe('following a ticket', () => {
 		// then its own call arrives as its own ticket's state
 		const tracked = nextEvent(socket, 'ticket:tracked');
 		publish((await callNext(db.sql, { counterId: mpp.counters.three, actor: {} })).outcome);
-		expect((await tracked).ticket).toMatchObject({ trackCode: mine.trackCode, status: 'called', counterName: 'Loket 3' });
+		expect((await tracked).ticket).toMatchObject({
+			trackCode: mine.trackCode,
+			status: 'called',
+			counterName: 'Loket 3'
+		});
 
 		const everything = JSON.stringify(seen);
 		expect(everything).not.toContain(first.trackCode);
 		expect(everything).not.toContain(first.number);
 		expect(everything).not.toContain(first.id);
 		expect(everything).not.toMatch(/priorityGroup|disabilitas/);
-		expect(seen.filter((e) => e.name === 'ticket:position').every((e) => JSON.stringify(e.payload).includes(mine.trackCode))).toBe(true);
+		expect(
+			seen
+				.filter((e) => e.name === 'ticket:position')
+				.every((e) => JSON.stringify(e.payload).includes(mine.trackCode))
+		).toBe(true);
 		expect(new Set(seen.map((e) => e.name))).toEqual(new Set(['ticket:position', 'ticket:tracked']));
 	});
 

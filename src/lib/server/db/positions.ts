@@ -56,6 +56,8 @@ export async function listWaitingPlaces(db: Db, serviceId: string): Promise<Wait
 
 /** The MPP's event sequence now (0 before its first event). */
 export async function currentSeq(db: Db, mppId: string): Promise<number> {
-	const [row] = await db<{ seq: number }[]>`SELECT seq::int AS seq FROM mpp_event_seq WHERE mpp_id = ${mppId}`;
+	const [row] = await db<
+		{ seq: number }[]
+	>`SELECT seq::int AS seq FROM mpp_event_seq WHERE mpp_id = ${mppId}`;
 	return row?.seq ?? 0;
 }

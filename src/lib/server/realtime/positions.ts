@@ -48,7 +48,10 @@ export function positionPusher(options: PositionPusherOptions): PositionPusher {
 		}
 		if (service.timer) return;
 		const state = service;
-		state.timer = setTimeout(() => void run(serviceId, state), Math.max(0, state.lastStart + intervalMs - Date.now()));
+		state.timer = setTimeout(
+			() => void run(serviceId, state),
+			Math.max(0, state.lastStart + intervalMs - Date.now())
+		);
 		// a pending push never keeps a stopping process alive
 		state.timer.unref?.();
 	}

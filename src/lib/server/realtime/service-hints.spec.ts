@@ -14,10 +14,12 @@ const outcome = (change: Outcome['change'], waiting: Record<string, number>): Ou
 
 describe('movedServices', () => {
 	it('moves the citizens of a service when a ticket of that service is called or cancelled', () => {
-		expect(movedServices(outcome({ type: 'ticket:called', ticket, counter, finished: null }, { s1: 4 }))).toEqual([
+		expect(
+			movedServices(outcome({ type: 'ticket:called', ticket, counter, finished: null }, { s1: 4 }))
+		).toEqual(['s1']);
+		expect(movedServices(outcome({ type: 'ticket:cancelled', ticket, counter: null }, { s1: 9 }))).toEqual([
 			's1'
 		]);
-		expect(movedServices(outcome({ type: 'ticket:cancelled', ticket, counter: null }, { s1: 9 }))).toEqual(['s1']);
 	});
 
 	it('reaches both services of a transfer and every service of a counter that closed', () => {

@@ -73,7 +73,11 @@ export async function followState(sql: Sql, trackCode: string): Promise<TicketFo
 		const seq = await currentSeq(tx, record.mppId);
 		const estimate =
 			record.status === 'waiting'
-				? await estimateFor(tx, record, (await findService(tx, record.serviceId))?.expectedServiceMinutes ?? 10)
+				? await estimateFor(
+						tx,
+						record,
+						(await findService(tx, record.serviceId))?.expectedServiceMinutes ?? 10
+					)
 				: { position: null, estimatedWaitMinutes: null };
 		return {
 			mppId: record.mppId,

@@ -100,7 +100,13 @@ describe('followTicket', () => {
 		expect(states).toEqual(['live']);
 		expect(latest()).toMatchObject({ seq: 5, position: 2 });
 
-		socket.fire('ticket:position', { mppId: 'm1', seq: 6, trackCode: 'abcdefghjk', position: 1, estimatedWaitMinutes: 0 });
+		socket.fire('ticket:position', {
+			mppId: 'm1',
+			seq: 6,
+			trackCode: 'abcdefghjk',
+			position: 1,
+			estimatedWaitMinutes: 0
+		});
 		expect(latest()).toMatchObject({ position: 1, estimatedWaitMinutes: 0 });
 		socket.fire('ticket:tracked', {
 			mppId: 'm1',
@@ -117,8 +123,18 @@ describe('followTicket', () => {
 		socket.connect();
 		await settle();
 		const before = seen.length;
-		socket.fire('ticket:position', { mppId: 'm1', seq: 9, trackCode: 'zzzzzzzzzz', position: 1, estimatedWaitMinutes: 0 });
-		socket.fire('ticket:tracked', { mppId: 'm1', seq: 9, ticket: { ...ticket, trackCode: 'zzzzzzzzzz', status: 'called' } });
+		socket.fire('ticket:position', {
+			mppId: 'm1',
+			seq: 9,
+			trackCode: 'zzzzzzzzzz',
+			position: 1,
+			estimatedWaitMinutes: 0
+		});
+		socket.fire('ticket:tracked', {
+			mppId: 'm1',
+			seq: 9,
+			ticket: { ...ticket, trackCode: 'zzzzzzzzzz', status: 'called' }
+		});
 		expect(seen).toHaveLength(before);
 	});
 
@@ -128,7 +144,12 @@ describe('followTicket', () => {
 		await settle();
 		socket.drop();
 		expect(states.at(-1)).toBe('reconnecting');
-		socket.answer = { ...state(9, 0), ticket: { ...ticket, status: 'called', counterName: 'Loket 4', callCount: 2 }, position: null, estimatedWaitMinutes: null };
+		socket.answer = {
+			...state(9, 0),
+			ticket: { ...ticket, status: 'called', counterName: 'Loket 4', callCount: 2 },
+			position: null,
+			estimatedWaitMinutes: null
+		};
 		socket.connect();
 		await settle();
 		expect(socket.follows).toHaveLength(2);
@@ -140,7 +161,11 @@ describe('followTicket', () => {
 		const { socket } = start();
 		socket.connect();
 		await settle();
-		socket.fire('ticket:tracked', { mppId: 'm1', seq: 8, ticket: { ...ticket, serviceId: 's2', serviceName: 'KK' } });
+		socket.fire('ticket:tracked', {
+			mppId: 'm1',
+			seq: 8,
+			ticket: { ...ticket, serviceId: 's2', serviceName: 'KK' }
+		});
 		await settle();
 		expect(socket.follows).toHaveLength(2);
 		socket.fire('ticket:tracked', { mppId: 'm1', seq: 9, ticket: { ...ticket, status: 'cancelled' } });

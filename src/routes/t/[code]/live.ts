@@ -3,7 +3,14 @@
 // `ticket:tracked` (this ticket changed) and `ticket:position` (its place moved) are applied as they
 // come. No HTTP after the first load: an idle phone costs the server nothing (issue 10 §1).
 import type { ClientSocket } from '$lib/realtime/socket';
-import { applyFollow, applyPosition, applyTracked, isOpen, needsFollow, type LiveTicket } from './track-apply';
+import {
+	applyFollow,
+	applyPosition,
+	applyTracked,
+	isOpen,
+	needsFollow,
+	type LiveTicket
+} from './track-apply';
 
 export type TrackConnection = 'connecting' | 'live' | 'reconnecting';
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketFollowState, TicketPositionEvent, TicketTrackedEvent } from '$lib/realtime/events';
-import { applyFollow, applyPosition, applyTracked, isOpen, needsFollow, type LiveTicket } from './track-apply';
+import {
+	applyFollow,
+	applyPosition,
+	applyTracked,
+	isOpen,
+	needsFollow,
+	type LiveTicket
+} from './track-apply';
 
 const waiting: LiveTicket = {
 	seq: 10,
@@ -39,11 +46,18 @@ const position = (seq: number, place: number, minutes: number): TicketPositionEv
 
 describe('applyPosition', () => {
 	it('moves a waiting ticket up', () => {
-		expect(applyPosition(waiting, position(11, 2, 8))).toEqual({ ...waiting, position: 2, estimatedWaitMinutes: 8 });
+		expect(applyPosition(waiting, position(11, 2, 8))).toEqual({
+			...waiting,
+			position: 2,
+			estimatedWaitMinutes: 8
+		});
 	});
 
 	it('keeps a ticket called meanwhile called: a place computed before the call is stale', () => {
-		const called = applyTracked(waiting, tracked(12, { status: 'called', counterName: 'Loket 2', callCount: 1 }));
+		const called = applyTracked(
+			waiting,
+			tracked(12, { status: 'called', counterName: 'Loket 2', callCount: 1 })
+		);
 		expect(applyPosition(called, position(11, 1, 0))).toBe(called);
 		// even one computed after the call cannot bring back "waiting"
 		expect(applyPosition(called, position(13, 1, 0))).toBe(called);
@@ -56,7 +70,10 @@ describe('applyPosition', () => {
 
 describe('applyTracked', () => {
 	it('shows the call and the counter, and drops the place', () => {
-		const called = applyTracked(waiting, tracked(11, { status: 'called', counterName: 'Loket 2', callCount: 1 }));
+		const called = applyTracked(
+			waiting,
+			tracked(11, { status: 'called', counterName: 'Loket 2', callCount: 1 })
+		);
 		expect(called).toMatchObject({
 			seq: 11,
 			status: 'called',
@@ -68,16 +85,24 @@ describe('applyTracked', () => {
 	});
 
 	it('applies each change once and never goes back to an older one', () => {
-		const recalled = applyTracked(waiting, tracked(14, { status: 'called', counterName: 'Loket 2', callCount: 2 }));
-		expect(applyTracked(recalled, tracked(12, { status: 'called', counterName: 'Loket 2', callCount: 1 }))).toBe(
-			recalled
+		const recalled = applyTracked(
+			waiting,
+			tracked(14, { status: 'called', counterName: 'Loket 2', callCount: 2 })
 		);
+		expect(
+			applyTracked(recalled, tracked(12, { status: 'called', counterName: 'Loket 2', callCount: 1 }))
+		).toBe(recalled);
 		expect(applyTracked(recalled, tracked(14, { status: 'serving' }))).toBe(recalled);
 	});
 
 	it('a transfer to another service asks for one fresh read (the agency may differ)', () => {
 		const moved = applyTracked(waiting, tracked(11, { serviceId: 's2', serviceName: 'KK' }));
-		expect(moved).toMatchObject({ serviceId: 's2', serviceName: 'KK', tenantName: 'Disdukcapil', position: 3 });
+		expect(moved).toMatchObject({
+			serviceId: 's2',
+			serviceName: 'KK',
+			tenantName: 'Disdukcapil',
+			position: 3
+		});
 		expect(needsFollow(waiting, moved)).toBe(true);
 		expect(needsFollow(waiting, applyTracked(waiting, tracked(11, { status: 'called' })))).toBe(false);
 	});
