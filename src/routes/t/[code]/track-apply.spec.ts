@@ -4,6 +4,7 @@ import {
 	applyFollow,
 	applyPosition,
 	applyTracked,
+	firstPaint,
 	isOpen,
 	needsFollow,
 	type LiveTicket
@@ -143,5 +144,12 @@ describe('isOpen', () => {
 	it('follows waiting, called and serving tickets only', () => {
 		expect(['waiting', 'called', 'serving'].every((s) => isOpen(s as LiveTicket['status']))).toBe(true);
 		expect(['done', 'no_show', 'cancelled'].some((s) => isOpen(s as LiveTicket['status']))).toBe(false);
+	});
+});
+
+describe('firstPaint', () => {
+	it('keeps only what the socket can change, outside any sequence', () => {
+		const tracking = { ...waiting, trackCode: 'abcdefghjk', issuedAt: 'Senin, 5 Jan 2026 08:01:00 WITA' };
+		expect(firstPaint(tracking)).toEqual({ ...waiting, seq: -1 });
 	});
 });

@@ -17,6 +17,23 @@ export interface LiveTicket {
 	estimatedWaitMinutes: number | null;
 }
 
+/** The page's first paint (from load): the live fields only, not yet in any sequence. */
+export function firstPaint(tracking: Omit<LiveTicket, 'seq'>): LiveTicket {
+	const { status, serviceId, serviceName, tenantName, counterName, callCount } = tracking;
+	const { position, estimatedWaitMinutes } = tracking;
+	return {
+		seq: -1,
+		status,
+		serviceId,
+		serviceName,
+		tenantName,
+		counterName,
+		callCount,
+		position,
+		estimatedWaitMinutes
+	};
+}
+
 /** A ticket in these states changes no more: the page stops listening. */
 export function isOpen(status: LiveTicket['status']): boolean {
 	return status === 'waiting' || status === 'called' || status === 'serving';
