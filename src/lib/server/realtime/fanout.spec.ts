@@ -122,3 +122,28 @@ describe('fanout', () => {
 		});
 	});
 });
+
+describe("the citizen's phone", () => {
+	it('learns its own ticket without the priority group or any id (UU 27/2022)', () => {
+		const pregnant = { ...ticket, priorityGroup: 'ibu_hamil' as const };
+		const phone = fanout(
+			outcome({ type: 'ticket:called', ticket: pregnant, counter, finished: null })
+		).filter((e) => e.event === 'ticket:tracked');
+		expect(phone.map((e) => e.payload)).toEqual([
+			{
+				mppId: 'm1',
+				seq: 42,
+				ticket: {
+					trackCode: 'abcdefghjk',
+					number: 'A007',
+					status: 'called',
+					serviceId: 's1',
+					serviceName: 'KTP-el',
+					counterName: 'Loket 1',
+					callCount: 1
+				}
+			}
+		]);
+		expect(JSON.stringify(phone)).not.toMatch(/ibu_hamil|priority|"t1"|"c1"/);
+	});
+});
