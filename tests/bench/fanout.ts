@@ -116,7 +116,7 @@ async function clientsMain() {
 				),
 				...message.trackCodes.map(
 					(trackCode) => () =>
-						open({ room: 'ticket', trackCode }, undefined, (s) => s.on('ticket:updated', record('phone')))
+						open({ room: 'ticket', trackCode }, undefined, (s) => s.on('ticket:tracked', record('phone')))
 				)
 			];
 			// a few dozen handshakes at a time, like devices coming online, not 2,000 in one burst

@@ -217,10 +217,10 @@ describe('ticket room and bad input', () => {
 		expect(code(await join(phone, { room: 'display', mppId: fixture.id }))).toBe('forbidden');
 		expect(code(await join(phone, { room: 'staff', mppId: fixture.id }))).toBe('forbidden');
 
-		const update = nextEvent(phone, 'ticket:updated');
+		const update = nextEvent(phone, 'ticket:tracked');
 		publish((await callNext(db.sql, { counterId: fixture.counters.three, actor: {} })).outcome);
 		expect((await update).ticket).toMatchObject({
-			id: issued.ticket.id,
+			trackCode: issued.ticket.trackCode,
 			status: 'called',
 			counterName: 'Loket 3'
 		});

@@ -94,19 +94,45 @@ export interface CounterChangedEvent extends MppEvent {
 	finished: TicketView | null;
 }
 
-/** To `ticket:<trackCode>`: the citizen's own ticket after any change to it. */
-export interface TicketUpdatedEvent extends MppEvent {
-	ticket: TicketView;
+/**
+ * What a citizen's phone learns about its own ticket, from the ticket room or the follow answer: the
+ * room is joined with nothing but the track code, so no priority group (special-category data, UU
+ * 27/2022), no ids, and nothing about any other citizen.
+ */
+export interface TrackedTicket {
+	trackCode: string;
+	number: string;
+	status: TicketView['status'];
+	serviceId: string;
+	serviceName: string;
+	counterName: string | null;
+	callCount: number;
+}
+
+/** To `ticket:<trackCode>`: the citizen's own ticket after any change to it (replaces `ticket:updated`). */
+export interface TicketTrackedEvent extends MppEvent {
+	ticket: TrackedTicket;
 }
 
 /**
- * To `service:<serviceId>`: the waiting queue of this service moved (a call, a new priority ticket, a
- * cancellation …), so a citizen's page refetches its own position. Deliberately no numbers or
- * counts: the room is joined with any valid track code, and nobody learns about other citizens.
+ * To `ticket:<trackCode>` of each waiting ticket of a service whose queue moved: its own place and
+ * estimate, computed for the whole service in one query, at most about once a second per service.
+ * `seq` is the MPP's sequence the computation saw: a phone ignores it when its ticket changed since.
  */
-export interface ServiceMovedEvent {
-	mppId: string;
-	serviceId: string;
+export interface TicketPositionEvent extends MppEvent {
+	trackCode: string;
+	/** 1 when next */
+	position: number;
+	estimatedWaitMinutes: number;
+}
+
+/** The answer to `ticket:follow`: the live part of the tracking page, as of the MPP's `seq`. */
+export interface TicketFollowState extends MppEvent {
+	ticket: TrackedTicket;
+	tenantName: string;
+	/** only while waiting */
+	position: number | null;
+	estimatedWaitMinutes: number | null;
 }
 
 export interface DisplayMessageEvent {
@@ -144,8 +170,8 @@ export interface ServerToClientEvents {
 	'ticket:transferred': (event: TicketTransferredEvent) => void;
 	'ticket:cancelled': (event: TicketCancelledEvent) => void;
 	'counter:changed': (event: CounterChangedEvent) => void;
-	'ticket:updated': (event: TicketUpdatedEvent) => void;
-	'service:moved': (event: ServiceMovedEvent) => void;
+	'ticket:tracked': (event: TicketTrackedEvent) => void;
+	'ticket:position': (event: TicketPositionEvent) => void;
 	'display:message': (event: DisplayMessageEvent) => void;
 	'mpp:configured': (event: MppConfiguredEvent) => void;
 	'ministry:today': (event: MinistryTodayEvent) => void;
@@ -159,7 +185,7 @@ export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameter
 /** The events a client of the display room receives, in seq order. */
 export type DisplayEventName =
 	'ticket:called' | 'ticket:recalled' | 'queue:changed' | 'display:message' | 'mpp:configured';
-export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:updated' | 'service:moved'>;
+export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
 
 export type MppRoom = 'display' | 'staff';
 
@@ -167,8 +193,6 @@ export type RoomRequest =
 	| { room: MppRoom; mppId: string }
 	| { room: 'counter'; counterId: string }
 	| { room: 'ticket'; trackCode: string }
-	/** a service's queue movements, for the holder of a ticket of that service (its track code) */
-	| { room: 'service'; serviceId: string; trackCode: string }
 	| { room: 'ministry' };
 
 export interface SnapshotRequest {
@@ -181,6 +205,8 @@ export interface ClientToServerEvents {
 	'room:join': (request: RoomRequest, ack: (response: Ack<{ room: string }>) => void) => void;
 	'room:leave': (request: RoomRequest, ack: (response: Ack<{ room: string }>) => void) => void;
 	'snapshot:get': (request: SnapshotRequest, ack: (response: Ack<Snapshot>) => void) => void;
+	/** A citizen's phone: joins `ticket:<trackCode>` and answers the ticket's live state, in one round trip. */
+	'ticket:follow': (request: { trackCode: string }, ack: (response: Ack<TicketFollowState>) => void) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- socket.io's slot for node-to-node events

@@ -80,3 +80,34 @@ export async function kioskMenu(db: Db, mpp: Mpp, now = new Date()): Promise<Kio
 	}
 	return [...tenants.values()];
 }
+
+/**
+ * What a kiosk needs to keep its menu right as the clock moves, without asking the server again
+ * (issue 10 §1: an idle live page makes no request): the same inputs `kioskMenu` judges the time by.
+ */
+export interface KioskSchedule {
+	timezone: string;
+	openingHours: Mpp['openingHours'];
+	/** the MPP-local day the menu was read for: a new day (quotas, closed days) needs a fresh read */
+	localDate: string;
+	closedToday: boolean;
+	cutoffMinutes: Record<string, number>;
+	/** the server's clock when read (ISO): the kiosk judges the hours on it, not on its own clock */
+	readAt: string;
+}
+
+export async function kioskSchedule(db: Db, mpp: Mpp, now = new Date()): Promise<KioskSchedule> {
+	const local = localTime(now, mpp.timezone);
+	const [services, closedDay] = await Promise.all([
+		listServicesWithWaiting(db, mpp.id),
+		findClosedDay(db, mpp.id, local.date)
+	]);
+	return {
+		timezone: mpp.timezone,
+		openingHours: mpp.openingHours,
+		localDate: local.date,
+		closedToday: Boolean(closedDay),
+		cutoffMinutes: Object.fromEntries(services.map((s) => [s.id, s.cutoffMinutes])),
+		readAt: now.toISOString()
+	};
+}

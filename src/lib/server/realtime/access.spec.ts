@@ -18,11 +18,14 @@ const allowed = (actor: Actor, room: 'display' | 'staff', mppId = 'm1') =>
 	mppRoomRefusal(actor, room, mppId) === null;
 
 describe('MPP rooms', () => {
-	it('a display device reads its own MPP display only', () => {
+	it('a display or kiosk device reads its own MPP display only', () => {
 		expect(allowed(device('display', 'm1'), 'display')).toBe(true);
 		expect(allowed(device('display', 'm2'), 'display')).toBe(false);
 		expect(allowed(device('display', 'm1'), 'staff')).toBe(false);
-		expect(allowed(device('kiosk', 'm1'), 'display')).toBe(false);
+		expect(allowed(device('kiosk', 'm1'), 'display')).toBe(true);
+		expect(allowed(device('kiosk', 'm2'), 'display')).toBe(false);
+		expect(allowed(device('kiosk', 'm1'), 'staff')).toBe(false);
+		expect(allowed(device('feedback', 'm1'), 'display')).toBe(false);
 	});
 
 	it('staff of the MPP may preview its display and follow its staff room; others may not', () => {

@@ -3,7 +3,6 @@ import type { MppRoom, RoomRequest } from '../../realtime/events';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { findCounter, isOperatorOf } from '../db/counters';
-import { findTicketRecordByTrackCode } from '../db/tickets';
 import { AppError, forbidden, notFound } from '../errors';
 import { rooms } from './rooms';
 
@@ -14,8 +13,10 @@ export function mppRoomRefusal(actor: Actor, room: MppRoom, mppId: string): AppE
 	if (actor.kind === 'anonymous')
 		return forbidden('Masuk atau pasangkan perangkat terlebih dahulu (sign in first).');
 	if (actor.kind === 'device') {
-		// a stolen TV token must only read its own MPP's display
-		const allowed = room === 'display' && actor.device.kind === 'display' && actor.device.mppId === mppId;
+		// a stolen TV token must only read its own MPP's display; a kiosk reads it too, for its live
+		// waiting counts (what the lobby TV shows anyway: calls and counts, never a waiting number)
+		const reader = actor.device.kind === 'display' || actor.device.kind === 'kiosk';
+		const allowed = room === 'display' && reader && actor.device.mppId === mppId;
 		return allowed ? null : forbidden();
 	}
 	const { user } = actor;
@@ -45,13 +46,6 @@ export async function authorizeRoom(db: Db, actor: Actor, request: RoomRequest):
 		}
 		case 'ticket':
 			return rooms.ticket(request.trackCode);
-		case 'service': {
-			// only the holder of a ticket of that service: the room says when to refetch, nothing more
-			const ticket = await findTicketRecordByTrackCode(db, request.trackCode);
-			if (!ticket || ticket.serviceId !== request.serviceId)
-				throw notFound('Tiket tidak ditemukan (unknown ticket).');
-			return rooms.service(request.serviceId);
-		}
 		case 'counter': {
 			if (actor.kind === 'device') {
 				// a feedback tablet beside a counter learns there which ticket just finished (its survey)
@@ -85,8 +79,6 @@ export function roomName(request: RoomRequest): string {
 			return rooms.counter(request.counterId);
 		case 'ticket':
 			return rooms.ticket(request.trackCode);
-		case 'service':
-			return rooms.service(request.serviceId);
 		case 'ministry':
 			return rooms.ministry();
 	}

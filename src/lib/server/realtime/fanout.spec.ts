@@ -52,8 +52,8 @@ describe('fanout', () => {
 			'display:m1': ['ticket:called'],
 			'staff:m1': ['ticket:called'],
 			'counter:c1': ['ticket:called'],
-			'ticket:abcdefghjk': ['ticket:updated'],
-			'ticket:zzzzzzzzzz': ['ticket:updated']
+			'ticket:abcdefghjk': ['ticket:tracked'],
+			'ticket:zzzzzzzzzz': ['ticket:tracked']
 		});
 		const display = fanout(o).find((e) => e.rooms.includes('display:m1'))!;
 		expect(display.payload).toEqual({
@@ -78,7 +78,7 @@ describe('fanout', () => {
 		expect(byRoom(outcome({ type: 'ticket:issued', ticket: issued }))).toEqual({
 			'display:m1': ['queue:changed'],
 			'staff:m1': ['ticket:issued'],
-			'ticket:abcdefghjk': ['ticket:updated']
+			'ticket:abcdefghjk': ['ticket:tracked']
 		});
 		const display = emits.find((e) => e.rooms.includes('display:m1'))!;
 		expect(display.payload).toEqual({ mppId: 'm1', seq: 42, waiting: { s1: 3 } });
@@ -120,5 +120,30 @@ describe('fanout', () => {
 				counter: { id: 'c1', name: 'Loket 1', status: 'paused' }
 			}
 		});
+	});
+});
+
+describe("the citizen's phone", () => {
+	it('learns its own ticket without the priority group or any id (UU 27/2022)', () => {
+		const pregnant = { ...ticket, priorityGroup: 'ibu_hamil' as const };
+		const phone = fanout(
+			outcome({ type: 'ticket:called', ticket: pregnant, counter, finished: null })
+		).filter((e) => e.event === 'ticket:tracked');
+		expect(phone.map((e) => e.payload)).toEqual([
+			{
+				mppId: 'm1',
+				seq: 42,
+				ticket: {
+					trackCode: 'abcdefghjk',
+					number: 'A007',
+					status: 'called',
+					serviceId: 's1',
+					serviceName: 'KTP-el',
+					counterName: 'Loket 1',
+					callCount: 1
+				}
+			}
+		]);
+		expect(JSON.stringify(phone)).not.toMatch(/ibu_hamil|priority|"t1"|"c1"/);
 	});
 });

@@ -5,7 +5,8 @@ import type {
 	DisplayCounter,
 	ServerEvent,
 	ServerEventName,
-	TicketView
+	TicketView,
+	TrackedTicket
 } from '../../realtime/events';
 import type { CounterView, Outcome } from '../queue/outcome';
 import { rooms } from './rooms';
@@ -26,8 +27,8 @@ export function fanout(outcome: Outcome): Emit[] {
 		if (ticket)
 			emits.push({
 				rooms: [rooms.ticket(ticket.trackCode)],
-				event: 'ticket:updated',
-				payload: { ...base, ticket }
+				event: 'ticket:tracked',
+				payload: { ...base, ticket: trackedTicket(ticket) }
 			});
 	};
 	const queueChanged = (counter?: CounterView | null) => {
@@ -116,6 +117,12 @@ function callView(ticket: TicketView, counter: CounterView, at: string): CallVie
 		calledAt: ticket.calledAt ?? at,
 		callCount: ticket.callCount
 	};
+}
+
+/** The citizen's own view of a ticket (events.ts TrackedTicket): no priority group, no ids. */
+export function trackedTicket(ticket: TicketView): TrackedTicket {
+	const { trackCode, number, status, serviceId, serviceName, counterName, callCount } = ticket;
+	return { trackCode, number, status, serviceId, serviceName, counterName, callCount };
 }
 
 function displayCounter(counter: CounterView): DisplayCounter {

@@ -7,8 +7,9 @@ import { authorizeRoom, mppRoomRefusal, roomName } from './access';
 import { withAck } from './ack';
 import type { AppSocket } from './io';
 import { rooms } from './rooms';
-import { mppRoomSchema, roomRequestSchema } from './schemas';
+import { mppRoomSchema, roomRequestSchema, ticketFollowSchema } from './schemas';
 import { displaySnapshot, staffSnapshot } from './snapshot';
+import { followState } from '../tracking';
 
 /** Joined rooms per socket, beyond its own id: enough for a console, not for a memory attack. */
 export const MAX_ROOMS = 32;
@@ -50,6 +51,23 @@ export function registerSocketHandlers(socket: AppSocket): void {
 			const refusal = mppRoomRefusal(actor, room, mppId);
 			if (refusal) throw refusal;
 			return room === 'display' ? displaySnapshot(getSql(), mppId) : staffSnapshot(getSql(), mppId);
+		})
+	);
+
+	socket.on(
+		'ticket:follow',
+		withAck(async (payload) => {
+			// joined before the read: whatever changes after the read arrives as an event
+			const { trackCode } = parse(ticketFollowSchema, payload);
+			const room = rooms.ticket(trackCode);
+			if (!socket.rooms.has(room) && socket.rooms.size > MAX_ROOMS) {
+				throw new AppError(429, 'too_many_rooms', 'Terlalu banyak ruang diikuti (too many rooms).');
+			}
+			await socket.join(room);
+			return followState(getSql(), trackCode).catch(async (error) => {
+				await socket.leave(room);
+				throw error;
+			});
 		})
 	);
 }

@@ -3,16 +3,18 @@ import type { Outcome } from '../queue/outcome';
 import { fanout } from './fanout';
 import { getIo } from './io';
 import { rooms } from './rooms';
-import { serviceHints } from './service-hints';
+import { positions } from './positions';
+import { movedServices } from './service-hints';
 
 /** No-op without a socket.io server (CLIs, tests without one): the database stays the truth. */
 export function publish(outcome: Outcome | null | undefined): void {
 	const io = getIo();
 	if (!io || !outcome) return;
-	for (const { rooms, event, payload } of [...fanout(outcome), ...serviceHints(outcome)]) {
+	for (const { rooms, event, payload } of fanout(outcome)) {
 		// fanout pairs each event with its own payload type; TypeScript cannot follow that correlation
 		(io.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
 	}
+	for (const serviceId of movedServices(outcome)) positions().moved(serviceId);
 }
 
 /**

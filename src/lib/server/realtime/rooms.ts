@@ -4,7 +4,6 @@ export const rooms = {
 	staff: (mppId: string) => `staff:${mppId}`,
 	counter: (counterId: string) => `counter:${counterId}`,
 	ticket: (trackCode: string) => `ticket:${trackCode}`,
-	service: (serviceId: string) => `service:${serviceId}`,
 	ministry: () => 'ministry',
 	// private rooms, never joinable by request: so a logout or a revoked device can end its sockets
 	session: (sessionId: string) => `session:${sessionId}`,

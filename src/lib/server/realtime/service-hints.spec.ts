@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterView, Outcome, TicketView } from '../queue/outcome';
-import { serviceHints } from './service-hints';
+import { movedServices } from './service-hints';
 
 const ticket = { id: 't1', trackCode: 'abcdefghjk', serviceId: 's1' } as TicketView;
 const counter = { id: 'c1', name: 'Loket 1' } as CounterView;
@@ -12,19 +12,14 @@ const outcome = (change: Outcome['change'], waiting: Record<string, number>): Ou
 	waiting
 });
 
-describe('serviceHints', () => {
-	it('tells the citizens of a service to refetch when a ticket of that service is called', () => {
-		const hints = serviceHints(
-			outcome({ type: 'ticket:called', ticket, counter, finished: null }, { s1: 4 })
-		);
-		expect(hints).toEqual([
-			{ rooms: ['service:s1'], event: 'service:moved', payload: { mppId: 'm1', serviceId: 's1' } }
+describe('movedServices', () => {
+	it('moves the citizens of a service when a ticket of that service is called or cancelled', () => {
+		expect(
+			movedServices(outcome({ type: 'ticket:called', ticket, counter, finished: null }, { s1: 4 }))
+		).toEqual(['s1']);
+		expect(movedServices(outcome({ type: 'ticket:cancelled', ticket, counter: null }, { s1: 9 }))).toEqual([
+			's1'
 		]);
-	});
-
-	it('carries no ticket numbers, track codes or counts', () => {
-		const [hint] = serviceHints(outcome({ type: 'ticket:cancelled', ticket, counter: null }, { s1: 9 }));
-		expect(JSON.stringify(hint.payload)).not.toMatch(/abcdefghjk|A00|9/);
 	});
 
 	it('reaches both services of a transfer and every service of a counter that closed', () => {
@@ -32,14 +27,14 @@ describe('serviceHints', () => {
 			{ type: 'ticket:transferred', ticket, fromServiceId: 's2', counter: null },
 			{ s1: 1, s2: 0 }
 		);
-		expect(serviceHints(transferred).map((h) => h.rooms[0])).toEqual(['service:s1', 'service:s2']);
+		expect(movedServices(transferred)).toEqual(['s1', 's2']);
 		const closed = outcome({ type: 'counter:changed', counter, finished: null }, { s1: 1, s3: 2 });
-		expect(serviceHints(closed).map((h) => h.rooms[0])).toEqual(['service:s1', 'service:s3']);
+		expect(movedServices(closed)).toEqual(['s1', 's3']);
 	});
 
 	it('stays quiet when nobody already waiting moves: a new ticket, a recall, a start', () => {
-		expect(serviceHints(outcome({ type: 'ticket:issued', ticket }, { s1: 5 }))).toEqual([]);
-		expect(serviceHints(outcome({ type: 'ticket:recalled', ticket, counter }, { s1: 5 }))).toEqual([]);
-		expect(serviceHints(outcome({ type: 'ticket:started', ticket, counter }, { s1: 5 }))).toEqual([]);
+		expect(movedServices(outcome({ type: 'ticket:issued', ticket }, { s1: 5 }))).toEqual([]);
+		expect(movedServices(outcome({ type: 'ticket:recalled', ticket, counter }, { s1: 5 }))).toEqual([]);
+		expect(movedServices(outcome({ type: 'ticket:started', ticket, counter }, { s1: 5 }))).toEqual([]);
 	});
 });

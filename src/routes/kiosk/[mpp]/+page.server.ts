@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getSql } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/errors';
 import { issueAtKiosk } from '$lib/server/kiosk/issue';
-import { kioskMenu } from '$lib/server/kiosk/menu';
+import { kioskMenu, kioskSchedule } from '$lib/server/kiosk/menu';
 import { kioskOptions, kioskOptionsQuery } from '$lib/server/kiosk/screen';
 import { requireMppBySlug } from '$lib/server/mpps';
 import { publish } from '$lib/server/realtime/publish';
@@ -11,7 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ parent, params }) => {
 	await parent(); // pairing and access first
 	const sql = getSql();
-	return { tenants: await kioskMenu(sql, await requireMppBySlug(sql, params.mpp)) };
+	const mpp = await requireMppBySlug(sql, params.mpp);
+	const now = new Date();
+	const [tenants, schedule] = await Promise.all([kioskMenu(sql, mpp, now), kioskSchedule(sql, mpp, now)]);
+	return { tenants, schedule };
 };
 
 export const actions: Actions = {

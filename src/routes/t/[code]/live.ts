@@ -1,65 +1,84 @@
-// Keeps a citizen's page in step with their ticket: the ticket room says when THIS ticket changed,
-// the service room when others moved (so the position changed). Both only trigger a refetch of the
-// page's own data, throttled and spread so a thousand phones do not refetch in the same instant.
+// Keeps a citizen's page in step with their ticket over the socket alone: `ticket:follow` on every
+// (re)connect joins the ticket room and answers the ticket's state (the one resync), then the room's
+// `ticket:tracked` (this ticket changed) and `ticket:position` (its place moved) are applied as they
+// come. No HTTP after the first load: an idle phone costs the server nothing (issue 10 §1).
 import type { ClientSocket } from '$lib/realtime/socket';
+import {
+	applyFollow,
+	applyPosition,
+	applyTracked,
+	isOpen,
+	needsFollow,
+	type LiveTicket
+} from './track-apply';
+
+export type TrackConnection = 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveOptions {
 	socket: ClientSocket;
 	trackCode: string;
-	serviceId: () => string;
-	refresh: () => Promise<unknown>;
-	onState: (state: 'live' | 'reconnecting') => void;
+	initial: LiveTicket;
+	onChange: (live: LiveTicket) => void;
+	onState: (state: TrackConnection) => void;
+	/** how long to wait before asking again after an unanswered follow */
+	retryMs?: number;
 }
 
-// at most one refetch per this interval for queue movements, plus up to SPREAD_MS of jitter
-const MOVED_INTERVAL_MS = 3000;
-const SPREAD_MS = 1500;
+const REQUEST_TIMEOUT_MS = 10_000;
 
-export function followTicket({ socket, trackCode, serviceId, refresh, onState }: LiveOptions) {
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let timerAt = 0;
-	let lastRefresh = Date.now();
+export function followTicket({ socket, trackCode, initial, onChange, onState, retryMs = 3000 }: LiveOptions) {
+	let live = initial;
+	let generation = 0;
+	let stopped = false;
+	let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-	function refreshIn(delay: number) {
-		const at = Date.now() + delay;
-		if (timer && timerAt <= at) return;
-		clearTimeout(timer);
-		timerAt = at;
-		timer = setTimeout(() => {
-			timer = undefined;
-			lastRefresh = Date.now();
-			void refresh();
-		}, delay);
+	function set(next: LiveTicket) {
+		if (next === live || stopped) return;
+		const before = live;
+		live = next;
+		onChange(live);
+		// a finished ticket changes no more: no socket to hold open
+		if (!isOpen(live.status)) stop();
+		else if (needsFollow(before, live)) void follow();
 	}
 
-	function joinService() {
-		socket.emit('room:join', { room: 'service', serviceId: serviceId(), trackCode }, () => {});
-	}
-
-	socket.on('connect', () => {
-		// Changes between the page's render (or the last disconnect) and this join reached nobody:
-		// one fresh read once the room is joined closes that gap, also on the first connect.
-		socket.emit('room:join', { room: 'ticket', trackCode }, () => refreshIn(0));
-		joinService();
-		onState('live');
-	});
-	socket.on('disconnect', () => onState('reconnecting'));
-	socket.on('connect_error', () => onState('reconnecting'));
-	socket.on('ticket:updated', (event) => {
-		if (event.ticket.trackCode === trackCode) refreshIn(0);
-	});
-	socket.on('service:moved', (event) => {
-		if (event.serviceId !== serviceId()) return;
-		const wait = Math.max(0, MOVED_INTERVAL_MS - (Date.now() - lastRefresh));
-		refreshIn(wait + Math.random() * SPREAD_MS);
-	});
-
-	return {
-		/** after a transfer the ticket belongs to another service */
-		joinService: () => socket.connected && joinService(),
-		stop() {
-			clearTimeout(timer);
-			socket.disconnect();
+	async function follow() {
+		const current = ++generation;
+		clearTimeout(retryTimer);
+		try {
+			const answer = await socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck('ticket:follow', { trackCode });
+			if (current !== generation || stopped) return;
+			// the code was valid when the page loaded: a refusal now will not change by asking again
+			if ('error' in answer) return onState('reconnecting');
+			onState('live');
+			set(applyFollow(live, answer.data));
+		} catch {
+			// no answer in time: ask again while connected (a reconnect asks anyway)
+			if (current === generation && !stopped && socket.connected)
+				retryTimer = setTimeout(() => void follow(), retryMs);
 		}
-	};
+	}
+
+	function stop() {
+		stopped = true;
+		generation++;
+		clearTimeout(retryTimer);
+		socket.disconnect();
+	}
+
+	socket.on('connect', () => void follow());
+	socket.on('disconnect', () => {
+		generation++;
+		if (!stopped) onState('reconnecting');
+	});
+	socket.on('connect_error', () => onState('reconnecting'));
+	socket.on('ticket:tracked', (event) => {
+		if (event.ticket.trackCode === trackCode) set(applyTracked(live, event));
+	});
+	socket.on('ticket:position', (event) => {
+		if (event.trackCode === trackCode) set(applyPosition(live, event));
+	});
+	if (socket.connected) void follow();
+
+	return { stop };
 }

@@ -5,7 +5,6 @@ export const track = {
 	'track.service': 'Service',
 	'track.tenant': 'Agency',
 	'track.issuedAt': 'Taken',
-	'track.priority': 'Priority',
 	'track.code': 'Ticket code',
 	'track.status.waiting': 'Waiting to be called',
 	'track.status.called': 'It’s your turn!',
@@ -30,6 +29,7 @@ export const track = {
 		'This queue number has been cancelled. If you think this is a mistake, please ask the information desk.',
 	'track.keepOpen':
 		'Keep this page open. The screen changes and your phone vibrates when your number is called.',
+	'track.connecting': 'Connecting…',
 	'track.live': 'Updates automatically',
 	'track.reconnecting': 'Reconnecting… the data may be out of date',
 	'track.notify.button': 'Notify me when I am called',

@@ -5,7 +5,6 @@ export const track = {
 	'track.service': 'Layanan',
 	'track.tenant': 'Instansi',
 	'track.issuedAt': 'Diambil',
-	'track.priority': 'Prioritas',
 	'track.code': 'Kode tiket',
 	'track.status.waiting': 'Menunggu panggilan',
 	'track.status.called': 'Giliran Anda!',
@@ -30,6 +29,7 @@ export const track = {
 		'Nomor antrean ini telah dibatalkan. Bila menurut Anda ini keliru, silakan hubungi petugas informasi.',
 	'track.keepOpen':
 		'Biarkan halaman ini terbuka. Layar berubah dan ponsel bergetar saat nomor Anda dipanggil.',
+	'track.connecting': 'Menghubungkan…',
 	'track.live': 'Diperbarui otomatis',
 	'track.reconnecting': 'Menyambung ulang… data mungkin belum terbaru',
 	'track.notify.button': 'Beri tahu saya saat dipanggil',

@@ -1,0 +1,63 @@
+// Every waiting ticket of one service with what its place and estimate are made of, in one query: the
+// phones of a service are told their new place after each queue movement (realtime/positions.ts), so
+// this runs once per movement for the whole service, never once per phone.
+import type { Db } from './client';
+
+export interface WaitingPlace {
+	mppId: string;
+	trackCode: string;
+	/** tickets that will be called first (queue/estimate.ts: priority tickets count only priority ahead) */
+	ahead: number;
+	/** mean of the service's last 20 finished tickets of the ticket's local day, null when none yet */
+	meanServiceSeconds: number | null;
+	expectedServiceMinutes: number;
+	openCounters: number;
+	/** the MPP's event sequence as this read saw it: the places are the state after it */
+	seq: number;
+}
+
+/**
+ * The same rules as `estimateFor` (countWaitingAhead, recentMeanServiceSeconds,
+ * countOpenCountersServing), over all waiting tickets of the service at once; one statement, so the
+ * places and `seq` come from one snapshot.
+ */
+export async function listWaitingPlaces(db: Db, serviceId: string): Promise<WaitingPlace[]> {
+	return db<WaitingPlace[]>`
+		WITH waiting AS (
+			SELECT t.mpp_id, t.track_code, t.local_date,
+				CASE WHEN t.priority_group IS NULL THEN count(*) OVER ahead
+					ELSE count(*) FILTER (WHERE t.priority_group IS NOT NULL) OVER ahead END AS ahead
+			FROM tickets t
+			WHERE t.service_id = ${serviceId} AND t.status = 'waiting'
+			WINDOW ahead AS (ORDER BY t.queued_at, t.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		),
+		days AS (
+			SELECT d.mpp_id, d.local_date, (
+				SELECT avg(recent.seconds)::float8 FROM (
+					SELECT extract(epoch FROM f.finished_at - coalesce(f.started_at, f.called_at)) AS seconds
+					FROM tickets f
+					WHERE f.mpp_id = d.mpp_id AND f.local_date = d.local_date AND f.service_id = ${serviceId}
+						AND f.status = 'done' AND f.finished_at IS NOT NULL
+						AND coalesce(f.started_at, f.called_at) IS NOT NULL
+					ORDER BY f.finished_at DESC LIMIT 20
+				) recent
+			) AS mean
+			FROM (SELECT DISTINCT mpp_id, local_date FROM waiting) d
+		)
+		SELECT w.mpp_id AS "mppId", w.track_code AS "trackCode", w.ahead::int AS ahead,
+			d.mean AS "meanServiceSeconds", s.expected_service_minutes AS "expectedServiceMinutes",
+			(SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
+				WHERE cs.service_id = s.id AND c.status = 'open' AND c.active) AS "openCounters",
+			(SELECT q.seq::int FROM mpp_event_seq q WHERE q.mpp_id = w.mpp_id) AS seq
+		FROM waiting w
+		JOIN days d ON d.mpp_id = w.mpp_id AND d.local_date = w.local_date
+		JOIN services s ON s.id = ${serviceId}`;
+}
+
+/** The MPP's event sequence now (0 before its first event). */
+export async function currentSeq(db: Db, mppId: string): Promise<number> {
+	const [row] = await db<
+		{ seq: number }[]
+	>`SELECT seq::int AS seq FROM mpp_event_seq WHERE mpp_id = ${mppId}`;
+	return row?.seq ?? 0;
+}

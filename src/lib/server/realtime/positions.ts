@@ -1,0 +1,111 @@
+// Tells each waiting citizen their new place and estimate after their service's queue moved, as
+// `ticket:position` to their own ticket room: one query for the whole service, then one small event
+// per phone, so 200 waiting phones cost one read per movement instead of 200 page refetches
+// (issue 10 §1). A busy service is recomputed at most once per interval, the last time trailing.
+import { estimateWaitMinutes } from '../../domain/wait-estimate';
+import type { TicketPositionEvent } from '../../realtime/events';
+import { getSql } from '../db/client';
+import { listWaitingPlaces, type WaitingPlace } from '../db/positions';
+import { getIo } from './io';
+import { rooms } from './rooms';
+
+export const POSITION_INTERVAL_MS = 1000;
+
+export interface PositionPusherOptions {
+	/** the events of every waiting ticket of the service, as of now */
+	compute(serviceId: string): Promise<TicketPositionEvent[]>;
+	emit(event: TicketPositionEvent): void;
+	intervalMs?: number;
+	onError?(error: unknown): void;
+}
+
+export interface PositionPusher {
+	/** the queue of this service moved: its phones hear their places soon */
+	moved(serviceId: string): void;
+	stop(): void;
+}
+
+/**
+ * Per service: computed on the next tick when the service was quiet for an interval (so a call in a
+ * calm hour reaches phones at once), otherwise at most once per interval with the last movement
+ * trailing; never two computations of one service at once.
+ */
+export function positionPusher(options: PositionPusherOptions): PositionPusher {
+	const { compute, emit, intervalMs = POSITION_INTERVAL_MS, onError = () => {} } = options;
+	const services = new Map<
+		string,
+		{ timer?: ReturnType<typeof setTimeout>; running: boolean; again: boolean; lastStart: number }
+	>();
+	let stopped = false;
+
+	function moved(serviceId: string) {
+		if (stopped) return;
+		let service = services.get(serviceId);
+		if (!service) services.set(serviceId, (service = { running: false, again: false, lastStart: -Infinity }));
+		if (service.running) {
+			service.again = true;
+			return;
+		}
+		if (service.timer) return;
+		const state = service;
+		state.timer = setTimeout(
+			() => void run(serviceId, state),
+			Math.max(0, state.lastStart + intervalMs - Date.now())
+		);
+		// a pending push never keeps a stopping process alive
+		state.timer.unref?.();
+	}
+
+	async function run(serviceId: string, state: NonNullable<ReturnType<typeof services.get>>) {
+		state.timer = undefined;
+		if (stopped) return;
+		state.running = true;
+		state.lastStart = Date.now();
+		try {
+			for (const event of await compute(serviceId)) emit(event);
+		} catch (error) {
+			onError(error);
+		} finally {
+			state.running = false;
+			if (state.again) {
+				state.again = false;
+				moved(serviceId);
+			}
+		}
+	}
+
+	return {
+		moved,
+		stop() {
+			stopped = true;
+			for (const state of services.values()) clearTimeout(state.timer);
+			services.clear();
+		}
+	};
+}
+
+export function positionEvent(place: WaitingPlace): TicketPositionEvent {
+	return {
+		mppId: place.mppId,
+		seq: place.seq,
+		trackCode: place.trackCode,
+		position: place.ahead + 1,
+		estimatedWaitMinutes: estimateWaitMinutes({
+			ahead: place.ahead,
+			meanServiceSeconds: place.meanServiceSeconds ?? place.expectedServiceMinutes * 60,
+			openCounters: place.openCounters
+		})
+	};
+}
+
+let pusher: PositionPusher | undefined;
+
+/** The process's pusher on the socket.io server and the app's database (created on first use). */
+export function positions(): PositionPusher {
+	pusher ??= positionPusher({
+		compute: async (serviceId) => (await listWaitingPlaces(getSql(), serviceId)).map(positionEvent),
+		emit: (event) => getIo()?.to(rooms.ticket(event.trackCode)).emit('ticket:position', event),
+		onError: (error) => console.error('ticket positions', error)
+	});
+	return pusher;
+}
