@@ -14,10 +14,10 @@ import { uuidv7 } from '../ids';
 import { estimateFor } from './estimate';
 import { appendEvent, draftOutcome, queueTransaction } from './record';
 import { generateTrackCode } from './track-code';
-import type { IssuedTicket, QueueActor } from './types';
+import type { IssuedTicket, QueueActor, QueueRequest } from './types';
 import { toTicketView } from './views';
 
-export interface IssueTicketInput {
+export interface IssueTicketInput extends Pick<QueueRequest, 'idempotency'> {
 	mppId: string;
 	serviceId: string;
 	priorityGroup?: PriorityGroup | null;
@@ -106,6 +106,6 @@ export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<Is
 			draftOutcome(tx, mpp.id, now, { type: 'ticket:issued', ticket }, [service.id])
 		]);
 		return { value: { ticket, ...estimate }, draft };
-	});
+	}, input.idempotency);
 	return { ...value, outcome };
 }

@@ -15,12 +15,18 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 };
 
 export const actions: Actions = {
-	issue: async ({ request, locals, params }) => {
+	issue: async ({ request, url, locals, params, setHeaders }) => {
 		const form = await request.formData();
 		let trackCode: string;
 		try {
-			const issued = await issueAtKiosk(getSql(), { slug: params.mpp, actor: locals.actor, form });
+			const issued = await issueAtKiosk(getSql(), {
+				slug: params.mpp,
+				actor: locals.actor,
+				form,
+				request: { request, url }
+			});
 			publish(issued.outcome);
+			setHeaders(issued.headers);
 			trackCode = issued.trackCode;
 		} catch (error) {
 			if (!isAppError(error)) throw error;
