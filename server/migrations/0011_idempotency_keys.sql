@@ -11,9 +11,10 @@ CREATE TABLE idempotency_keys (
 	key text NOT NULL,
 	-- SHA-256 (hex) of method, path, body and caller: the same key with another request is refused
 	request_hash text NOT NULL,
-	-- what the engine answered, which the door turns into the same status and body every time. Set
+	-- what the engine answered (JSON), which the door turns into the same status and body every time.
+	-- Text, not jsonb: a replay must repeat the first body byte for byte, and jsonb reorders keys. Set
 	-- before COMMIT, so no other transaction ever sees it empty.
-	response jsonb,
+	response text,
 	created_at timestamptz NOT NULL DEFAULT now(),
 	PRIMARY KEY (caller, key)
 );

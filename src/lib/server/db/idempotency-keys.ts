@@ -28,10 +28,10 @@ export async function findIdempotencyKey(
 	db: Db,
 	k: { caller: string; key: string }
 ): Promise<IdempotencyKeyRow | undefined> {
-	const [row] = await db<IdempotencyKeyRow[]>`
+	const [row] = await db<{ requestHash: string; response: string | null }[]>`
 		SELECT request_hash AS "requestHash", response
 		FROM idempotency_keys WHERE caller = ${k.caller} AND key = ${k.key}`;
-	return row;
+	return row && { requestHash: row.requestHash, response: row.response === null ? null : JSON.parse(row.response) };
 }
 
 export async function saveIdempotencyResponse(
@@ -40,7 +40,7 @@ export async function saveIdempotencyResponse(
 	response: unknown
 ): Promise<void> {
 	await tx`
-		UPDATE idempotency_keys SET response = ${tx.json(response as never)}
+		UPDATE idempotency_keys SET response = ${JSON.stringify(response)}
 		WHERE caller = ${k.caller} AND key = ${k.key}`;
 }
 
