@@ -68,6 +68,14 @@ describe('an oversized JSON body on a keep-alive connection', () => {
 			expected: 413
 		},
 		{
+			name: 'a JSON door that reads the body, sent chunked without a length (100 KB)',
+			path: () => `/api/v1/mpps/${world.mpps[0].slug}/tickets`,
+			bytes: 100 * 1024,
+			auth: true,
+			chunked: true,
+			expected: 413
+		},
+		{
 			name: 'a JSON door, above BODY_SIZE_LIMIT (3 MB)',
 			path: () => `/api/v1/mpps/${world.mpps[0].slug}/tickets`,
 			bytes: 3 * 1024 * 1024,
@@ -96,6 +104,7 @@ describe('an oversized JSON body on a keep-alive connection', () => {
 			for (let i = 0; i < 20; i++) {
 				const headers: Record<string, string> = { 'content-type': 'application/json' };
 				if (door.auth) headers.authorization = `Bearer ${operator}`;
+				if (door.chunked) headers['transfer-encoding'] = 'chunked';
 				const refused = await send(agent, 'POST', door.path(), headers, big(door.bytes));
 				expect([door.expected].flat(), `attempt ${i}`).toContain(refused.status);
 				if (refused.status >= 400) {

@@ -127,7 +127,7 @@ describe('an operator whose assignment is removed while they press', () => {
 	it('still acts when the assignment stays (the check passes on the locked state)', async () => {
 		await reassign();
 		await db.sql`UPDATE tickets SET status = 'cancelled' WHERE status IN ('waiting', 'called')`;
-		await db.sql`UPDATE counters SET current_ticket_id = NULL`;
+		await db.sql`UPDATE counters SET current_ticket_id = NULL, status = 'open'`;
 		const ticket = await issue();
 		const answer = await post(operator, `/api/v1/counters/${a().counters.one}/call-next`);
 		expect(answer.status).toBe(200);
@@ -139,7 +139,7 @@ describe('a ticket of another counter', () => {
 	it('is refused to an operator not assigned there, by the engine on the locked ticket', async () => {
 		await reassign();
 		await db.sql`UPDATE tickets SET status = 'cancelled' WHERE status IN ('waiting', 'called')`;
-		await db.sql`UPDATE counters SET current_ticket_id = NULL`;
+		await db.sql`UPDATE counters SET current_ticket_id = NULL, status = 'open'`;
 		const ticket = await issue();
 		// counter two serves the same service; the operator is not assigned to it
 		const called = await post(superadmin, `/api/v1/counters/${a().counters.two}/call-next`);
