@@ -12,7 +12,11 @@ function loseFirstAnswer() {
 		if (route.request().method() !== 'POST') return route.continue();
 		const key = (await route.request().headerValue('idempotency-key')) ?? null;
 		const response = await route.fetch();
-		seen.push({ key, replayed: response.headers()['idempotent-replayed'] ?? null, status: response.status() });
+		seen.push({
+			key,
+			replayed: response.headers()['idempotent-replayed'] ?? null,
+			status: response.status()
+		});
 		if (seen.length === 1) return route.abort('connectionreset');
 		return route.fulfill({ response });
 	};
@@ -32,7 +36,10 @@ test('a kiosk press whose answer is lost prints one ticket, and the retry shows 
 		const before = await count();
 
 		const lost = loseFirstAnswer();
-		await page.route((url) => url.pathname === '/kiosk/bandung' && url.search.startsWith('?/issue'), lost.handler);
+		await page.route(
+			(url) => url.pathname === '/kiosk/bandung' && url.search.startsWith('?/issue'),
+			lost.handler
+		);
 		await page.getByRole('button', { name: 'Ambil Nomor Antrean' }).click();
 		await expect(page.getByRole('heading', { name: 'Ambil tiket Anda' })).toBeVisible();
 
@@ -62,11 +69,15 @@ test('a retried "next" at the console neither finishes the citizen just called n
 		data: { email: `manager.${slug}@antrean.test`, password: DEMO_PASSWORD }
 	});
 	const manager = { authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
-	const { counters } = (await (await request.get(`/api/v1/mpps/${slug}/counters`, { headers: manager })).json()) as {
+	const { counters } = (await (
+		await request.get(`/api/v1/mpps/${slug}/counters`, { headers: manager })
+	).json()) as {
 		counters: { id: string; name: string }[];
 	};
 	const counter = counters.find((c) => c.name === 'Loket 2')!;
-	const { services } = (await (await request.get(`/api/v1/mpps/${slug}/services`, { headers: kiosk })).json()) as {
+	const { services } = (await (
+		await request.get(`/api/v1/mpps/${slug}/services`, { headers: kiosk })
+	).json()) as {
 		services: { id: string; code: string }[];
 	};
 	const kk = services.find((s) => s.code === 'KK')!;

@@ -221,7 +221,11 @@ describe('POST /api/v1/counters/{id}/call-next', () => {
 		);
 		expect(new Set(answers.map((x) => `${x.status} ${x.body}`)).size).toBe(1);
 		expect(JSON.parse(answers[0].body).ticket.id).toBe(tickets[0].id);
-		expect(await Promise.all(tickets.map((t) => ticketStatus(t.id)))).toEqual(['called', 'waiting', 'waiting']);
+		expect(await Promise.all(tickets.map((t) => ticketStatus(t.id)))).toEqual([
+			'called',
+			'waiting',
+			'waiting'
+		]);
 	});
 
 	it('replays a 204 (nobody waiting) as a 204', async () => {
@@ -373,7 +377,11 @@ describe('the kiosk screen issue action', () => {
 			},
 			body: form
 		});
-		return { status: response.status, body: await response.text(), replayed: response.headers.get('idempotent-replayed') };
+		return {
+			status: response.status,
+			body: await response.text(),
+			replayed: response.headers.get('idempotent-replayed')
+		};
 	}
 
 	it('a retried press leads to the same slip and prints one ticket', async () => {

@@ -46,7 +46,11 @@ function send(
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
 				res.on('end', () =>
-					resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() })
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						body: Buffer.concat(chunks).toString()
+					})
 				);
 				res.on('error', reject);
 			}
@@ -56,7 +60,8 @@ function send(
 	});
 }
 
-const big = (bytes: number) => JSON.stringify({ serviceId: world.mpps[0].services.a, pad: 'x'.repeat(bytes) });
+const big = (bytes: number) =>
+	JSON.stringify({ serviceId: world.mpps[0].services.a, pad: 'x'.repeat(bytes) });
 
 describe('an oversized JSON body on a keep-alive connection', () => {
 	const doors = [

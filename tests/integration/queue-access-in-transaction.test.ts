@@ -109,7 +109,9 @@ describe('an operator whose assignment is removed while they press', () => {
 		const ticket = await issue();
 		const called = await post(operator, `/api/v1/counters/${a().counters.one}/call-next`);
 		expect(called.body).toMatchObject({ ticket: { id: ticket } });
-		const answer = await actWhileAssignmentIsRemoved(() => post(operator, `/api/v1/tickets/${ticket}/finish`));
+		const answer = await actWhileAssignmentIsRemoved(() =>
+			post(operator, `/api/v1/tickets/${ticket}/finish`)
+		);
 		expect(answer.status).toBe(403);
 		expect(await statusOf(ticket)).toBe('called');
 	});

@@ -56,7 +56,11 @@ export function readIdempotencyKey(
 		);
 	}
 	const caller =
-		actor.kind === 'user' ? `user:${actor.user.id}` : actor.kind === 'device' ? `device:${actor.device.id}` : 'anonymous';
+		actor.kind === 'user'
+			? `user:${actor.user.id}`
+			: actor.kind === 'device'
+				? `device:${actor.device.id}`
+				: 'anonymous';
 	const request = JSON.stringify([event.request.method, event.url.pathname + event.url.search, caller, body]);
 	return { caller, key, requestHash: encodeHexLowerCase(sha256(new TextEncoder().encode(request))) };
 }

@@ -31,7 +31,9 @@ export async function findIdempotencyKey(
 	const [row] = await db<{ requestHash: string; response: string | null }[]>`
 		SELECT request_hash AS "requestHash", response
 		FROM idempotency_keys WHERE caller = ${k.caller} AND key = ${k.key}`;
-	return row && { requestHash: row.requestHash, response: row.response === null ? null : JSON.parse(row.response) };
+	return (
+		row && { requestHash: row.requestHash, response: row.response === null ? null : JSON.parse(row.response) }
+	);
 }
 
 export async function saveIdempotencyResponse(
