@@ -70,11 +70,14 @@ async function someoneWaitsOnTheAssignment(stop: { done: boolean }): Promise<voi
  * commits only once the action waits on it. Returns the action's answer, or 'answered before the
  * removal committed' when it did not wait (the check was made outside the action's transaction).
  */
-async function actWhileAssignmentIsRemoved(act: () => Promise<{ status: number; body: unknown }>) {
+async function actWhileAssignmentIsRemoved(
+	act: () => Promise<{ status: number; body: unknown }>,
+	counterId = a().counters.one
+) {
 	let answer!: Promise<{ status: number; body: unknown }>;
 	const stop = { done: false };
 	const race = await db.sql.begin(async (tx) => {
-		await tx`DELETE FROM counter_operators WHERE user_id = ${a().users.operator.id} AND counter_id = ${a().counters.one}`;
+		await tx`DELETE FROM counter_operators WHERE user_id = ${a().users.operator.id} AND counter_id = ${counterId}`;
 		answer = act();
 		return Promise.race([
 			answer.then(() => 'answered before the removal committed' as const),
@@ -87,9 +90,11 @@ async function actWhileAssignmentIsRemoved(act: () => Promise<{ status: number; 
 }
 
 async function reassign() {
-	await db.sql`
-		INSERT INTO counter_operators (counter_id, user_id) VALUES (${a().counters.one}, ${a().users.operator.id})
-		ON CONFLICT DO NOTHING`;
+	for (const counterId of [a().counters.one, a().counters.three]) {
+		await db.sql`
+			INSERT INTO counter_operators (counter_id, user_id) VALUES (${counterId}, ${a().users.operator.id})
+			ON CONFLICT DO NOTHING`;
+	}
 }
 
 describe('an operator whose assignment is removed while they press', () => {
@@ -124,6 +129,19 @@ describe('an operator whose assignment is removed while they press', () => {
 		expect(answer.status).toBe(403);
 		const [counter] = await db.sql`SELECT status FROM counters WHERE id = ${a().counters.one}`;
 		expect(counter.status).toBe('open');
+	});
+
+	it('cannot cancel a waiting ticket of the service only that counter serves for them', async () => {
+		await reassign();
+		// service c is served by counter three only, where the operator is assigned
+		const issued = await post(superadmin, `/api/v1/mpps/${a().slug}/tickets`, { serviceId: a().services.c });
+		const ticket = issued.body.id as string;
+		const answer = await actWhileAssignmentIsRemoved(
+			() => post(operator, `/api/v1/tickets/${ticket}/cancel`),
+			a().counters.three
+		);
+		expect(answer.status).toBe(403);
+		expect(await statusOf(ticket)).toBe('waiting');
 	});
 
 	it('still acts when the assignment stays (the check passes on the locked state)', async () => {

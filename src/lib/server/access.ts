@@ -68,9 +68,16 @@ export async function requireCounterOperator(
 	return user;
 }
 
-/** Who may act at a counter or on a ticket: the people requireCounterOperator admits. Cheap, no database. */
-export function requireQueueOperator(actor: Actor): SessionUser {
-	return requireUser(actor, ['mpp_admin', 'operator']);
+/**
+ * The part of the operator rule a door can check before the body and the transaction: the role, and
+ * the MPP when the door knows it (a counter never changes MPP). The rest is queueOperatorGuard's.
+ */
+export function requireQueueOperator(actor: Actor, mppId?: string): SessionUser {
+	const user = requireUser(actor, ['mpp_admin', 'operator']);
+	if (mppId && user.role !== 'superadmin' && user.mppId !== mppId) {
+		throw forbidden('Loket ini milik MPP lain (counter of another MPP).');
+	}
+	return user;
 }
 
 /**

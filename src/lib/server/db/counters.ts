@@ -74,11 +74,15 @@ export async function holdOperatorAssignment(db: Db, userId: string, counterId: 
 	return rows.length > 0;
 }
 
-/** The same for a waiting ticket: assigned to any counter that serves its service. */
+/**
+ * The same for a waiting ticket: assigned to any counter that serves its service. Only the assignment
+ * is held: holding counter_services too could deadlock with an admin who removes a service from its
+ * counters and then moves its waiting tickets (row locks in the opposite order).
+ */
 export async function holdOperatorOfService(db: Db, userId: string, serviceId: string): Promise<boolean> {
 	const rows = await db`
 		SELECT 1 FROM counter_operators co JOIN counter_services cs ON cs.counter_id = co.counter_id
 		WHERE co.user_id = ${userId} AND cs.service_id = ${serviceId}
-		LIMIT 1 FOR SHARE OF co, cs`;
+		LIMIT 1 FOR SHARE OF co`;
 	return rows.length > 0;
 }

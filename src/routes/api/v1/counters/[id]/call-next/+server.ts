@@ -13,7 +13,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const { locals, params } = event;
 	const sql = getSql();
 	const counter = await requireCounter(sql, params.id);
-	requireQueueOperator(locals.actor);
+	requireQueueOperator(locals.actor, counter.mppId);
 	const { value, outcome, headers } = await idempotent(event, null, (idempotency) =>
 		callNext(sql, {
 			counterId: counter.id,

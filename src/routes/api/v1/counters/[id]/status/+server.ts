@@ -17,7 +17,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const { locals, params, request } = event;
 	const sql = getSql();
 	const counter = await requireCounter(sql, params.id);
-	requireQueueOperator(locals.actor);
+	requireQueueOperator(locals.actor, counter.mppId);
 	const input = await readJson(request, body);
 	const { value, outcome, headers } = await idempotent(event, input, (idempotency) =>
 		setCounterStatus(sql, {
