@@ -19,7 +19,7 @@ import {
 	insertIdempotencyKey,
 	saveIdempotencyResponse
 } from './db/idempotency-keys';
-import { badRequest, unprocessable } from './errors';
+import { badRequest, conflict, unprocessable } from './errors';
 import type { Outcome } from './queue/outcome';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -80,12 +80,12 @@ export class IdempotentReplay {
 export async function claimIdempotencyKey(tx: Tx, claim: IdempotencyClaim): Promise<void> {
 	if (await insertIdempotencyKey(tx, claim)) return;
 	const stored = await findIdempotencyKey(tx, claim);
-	// the holder rolled back between our wait and our read: the key is free again, but only a new
-	// statement can take it, so the caller's retry (same key) will
+	// Cannot happen while key and answer commit together; should a row ever be seen without its
+	// answer, the request is still running somewhere: say so rather than run it a second time.
 	if (!stored || stored.response === null) {
-		throw unprocessable(
-			'Permintaan dengan Idempotency-Key ini baru saja gagal; kirim ulang (retry).',
-			'idempotency_key_retry'
+		throw conflict(
+			'Permintaan dengan Idempotency-Key ini masih diproses; coba lagi sebentar lagi (request in progress).',
+			'idempotency_key_in_progress'
 		);
 	}
 	if (stored.requestHash !== claim.requestHash) {
