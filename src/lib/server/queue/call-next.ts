@@ -29,7 +29,7 @@ export async function callNext(
 	});
 	type Called = { ticket: TicketView | null; finished: TicketView | null };
 	const { value, outcome } = await queueTransaction(
-		sql,
+		{ sql, idempotency: input.idempotency },
 		async (tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
 			// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
 			// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
@@ -99,8 +99,7 @@ export async function callNext(
 					waiting: { [ticket.serviceId]: called.waiting }
 				}
 			};
-		},
-		input.idempotency
+		}
 	);
 	return { ...value, outcome };
 }

@@ -20,57 +20,54 @@ export async function setCounterStatus(
 	}
 ): Promise<CounterOutcome> {
 	const now = input.now ?? new Date();
-	const { value, outcome } = await queueTransaction(
-		sql,
-		async (tx) => {
-			let counter = await lockCounterOrFail(tx, input.counterId);
-			await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
-			let finished: TicketRecord | undefined;
-			let requeued: TicketRecord | undefined;
-			if (input.status !== 'open') {
-				const current = await lockCurrentTicket(tx, counter);
-				if (current?.status === 'serving') {
-					finished = await finishTicket(tx, current, input.actor, now, { by: `counter_${input.status}` });
-				} else if (current) {
-					requeued = await updateTicket(tx, current.id, {
-						status: 'waiting',
-						counter_id: null,
-						call_count: 0,
-						called_at: null
-					});
-					await appendEvent(tx, {
-						ticketId: current.id,
-						mppId: current.mppId,
-						type: 'requeued',
-						at: now,
-						counterId: counter.id,
-						serviceId: current.serviceId,
-						actor: input.actor,
-						data: { reason: `counter_${input.status}`, callCount: current.callCount }
-					});
-				}
+	const db = { sql, idempotency: input.idempotency };
+	const { value, outcome } = await queueTransaction(db, async (tx) => {
+		let counter = await lockCounterOrFail(tx, input.counterId);
+		await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
+		let finished: TicketRecord | undefined;
+		let requeued: TicketRecord | undefined;
+		if (input.status !== 'open') {
+			const current = await lockCurrentTicket(tx, counter);
+			if (current?.status === 'serving') {
+				finished = await finishTicket(tx, current, input.actor, now, { by: `counter_${input.status}` });
+			} else if (current) {
+				requeued = await updateTicket(tx, current.id, {
+					status: 'waiting',
+					counter_id: null,
+					call_count: 0,
+					called_at: null
+				});
+				await appendEvent(tx, {
+					ticketId: current.id,
+					mppId: current.mppId,
+					type: 'requeued',
+					at: now,
+					counterId: counter.id,
+					serviceId: current.serviceId,
+					actor: input.actor,
+					data: { reason: `counter_${input.status}`, callCount: current.callCount }
+				});
 			}
-			counter = await updateQueueCounter(tx, counter.id, {
-				status: input.status,
-				...(counter.status !== input.status ? { status_changed_at: now } : {}),
-				...(input.status !== 'open' ? { current_ticket_id: null, priority_streak: 0 } : {})
-			});
-			const view = toCounterView(counter);
-			const draft = await draftOutcome(
-				tx,
-				counter.mppId,
-				now,
-				{
-					type: 'counter:changed',
-					counter: view,
-					finished: finished ? toTicketView(finished) : null,
-					requeued: requeued ? toTicketView(requeued) : null
-				},
-				counter.serviceIds
-			);
-			return { value: { counter: view }, draft };
-		},
-		input.idempotency
-	);
+		}
+		counter = await updateQueueCounter(tx, counter.id, {
+			status: input.status,
+			...(counter.status !== input.status ? { status_changed_at: now } : {}),
+			...(input.status !== 'open' ? { current_ticket_id: null, priority_streak: 0 } : {})
+		});
+		const view = toCounterView(counter);
+		const draft = await draftOutcome(
+			tx,
+			counter.mppId,
+			now,
+			{
+				type: 'counter:changed',
+				counter: view,
+				finished: finished ? toTicketView(finished) : null,
+				requeued: requeued ? toTicketView(requeued) : null
+			},
+			counter.serviceIds
+		);
+		return { value: { counter: view }, draft };
+	});
 	return { ...value, outcome };
 }

@@ -33,83 +33,80 @@ export interface IssueTicketInput extends Pick<QueueRequest, 'idempotency'> {
 
 export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<IssuedTicket> {
 	const now = input.now ?? new Date();
-	const { value, outcome } = await queueTransaction(
-		sql,
-		async (tx) => {
-			const [service, mpp] = await Promise.all([
-				findService(tx, input.serviceId),
-				findMppById(tx, input.mppId)
-			]);
-			// a service of another MPP is reported as unknown: a kiosk must not learn other MPPs' ids
-			if (!service || service.mppId !== input.mppId)
-				throw notFound('Layanan tidak ditemukan.', 'service_not_found');
-			if (!mpp || !mpp.active) throw notFound('MPP tidak ditemukan.', 'mpp_not_found');
-			if (!service.active) {
-				throw unprocessable(`Layanan ${service.name} sedang tidak aktif.`, 'service_inactive');
-			}
+	const db = { sql, idempotency: input.idempotency };
+	const { value, outcome } = await queueTransaction(db, async (tx) => {
+		const [service, mpp] = await Promise.all([
+			findService(tx, input.serviceId),
+			findMppById(tx, input.mppId)
+		]);
+		// a service of another MPP is reported as unknown: a kiosk must not learn other MPPs' ids
+		if (!service || service.mppId !== input.mppId)
+			throw notFound('Layanan tidak ditemukan.', 'service_not_found');
+		if (!mpp || !mpp.active) throw notFound('MPP tidak ditemukan.', 'mpp_not_found');
+		if (!service.active) {
+			throw unprocessable(`Layanan ${service.name} sedang tidak aktif.`, 'service_inactive');
+		}
 
-			const local = localTime(now, mpp.timezone);
-			const refusal = input.ignoreOpeningHours
-				? null
-				: checkIssueTime({
-						openingHours: mpp.openingHours,
-						at: local,
-						cutoffMinutes: service.cutoffMinutes,
-						zoneLabel: zoneLabel(mpp.timezone)
-					});
-			if (refusal) throw conflict(refusal.message, refusal.code);
-			// a holiday or closed day the MPP's admin set (issue 6) overrides the weekday's hours
-			const closedDay = input.ignoreOpeningHours ? undefined : await findClosedDay(tx, mpp.id, local.date);
-			if (closedDay) throw conflict(`Layanan tutup hari ini (${closedDay.name}).`, 'service_closed');
+		const local = localTime(now, mpp.timezone);
+		const refusal = input.ignoreOpeningHours
+			? null
+			: checkIssueTime({
+					openingHours: mpp.openingHours,
+					at: local,
+					cutoffMinutes: service.cutoffMinutes,
+					zoneLabel: zoneLabel(mpp.timezone)
+				});
+		if (refusal) throw conflict(refusal.message, refusal.code);
+		// a holiday or closed day the MPP's admin set (issue 6) overrides the weekday's hours
+		const closedDay = input.ignoreOpeningHours ? undefined : await findClosedDay(tx, mpp.id, local.date);
+		if (closedDay) throw conflict(`Layanan tutup hari ini (${closedDay.name}).`, 'service_closed');
 
-			const seq = await nextDailySeq(tx, service.id, local.date);
-			const overQuota = checkQuota(seq, service.dailyQuota);
-			if (overQuota) throw conflict(overQuota.message, overQuota.code);
-			if (!canNumber(seq)) {
-				throw conflict(
-					`Nomor antrean layanan ${service.name} hari ini sudah habis (paling banyak 999).`,
-					'numbers_exhausted'
-				);
-			}
+		const seq = await nextDailySeq(tx, service.id, local.date);
+		const overQuota = checkQuota(seq, service.dailyQuota);
+		if (overQuota) throw conflict(overQuota.message, overQuota.code);
+		if (!canNumber(seq)) {
+			throw conflict(
+				`Nomor antrean layanan ${service.name} hari ini sudah habis (paling banyak 999).`,
+				'numbers_exhausted'
+			);
+		}
 
-			// The daily counter row stays locked until COMMIT, so from here on the statements are pipelined:
-			// kiosks issuing for the same service wait for each other only as long as necessary.
-			const id = uuidv7();
-			const number = ticketNumber(service.prefix, seq);
-			const source = input.source ?? 'kiosk';
-			const priorityGroup = input.priorityGroup ?? null;
-			const [record] = await Promise.all([
-				insertTicket(tx, {
-					id,
-					mppId: mpp.id,
-					serviceId: service.id,
-					localDate: local.date,
-					seq,
-					number,
-					priorityGroup,
-					trackCode: generateTrackCode(),
-					issuedAt: now,
-					source
-				}),
-				appendEvent(tx, {
-					ticketId: id,
-					mppId: mpp.id,
-					type: 'issued',
-					at: now,
-					counterId: null,
-					serviceId: service.id,
-					actor: input.actor,
-					data: { number, source, priorityGroup }
-				})
-			]);
-			const ticket = toTicketView(record);
-			const [estimate, draft] = await Promise.all([
-				estimateFor(tx, record, service.expectedServiceMinutes),
-				draftOutcome(tx, mpp.id, now, { type: 'ticket:issued', ticket }, [service.id])
-			]);
-			return { value: { ticket, ...estimate }, draft };
-		},
-		input.idempotency
-	);
+		// The daily counter row stays locked until COMMIT, so from here on the statements are pipelined:
+		// kiosks issuing for the same service wait for each other only as long as necessary.
+		const id = uuidv7();
+		const number = ticketNumber(service.prefix, seq);
+		const source = input.source ?? 'kiosk';
+		const priorityGroup = input.priorityGroup ?? null;
+		const [record] = await Promise.all([
+			insertTicket(tx, {
+				id,
+				mppId: mpp.id,
+				serviceId: service.id,
+				localDate: local.date,
+				seq,
+				number,
+				priorityGroup,
+				trackCode: generateTrackCode(),
+				issuedAt: now,
+				source
+			}),
+			appendEvent(tx, {
+				ticketId: id,
+				mppId: mpp.id,
+				type: 'issued',
+				at: now,
+				counterId: null,
+				serviceId: service.id,
+				actor: input.actor,
+				data: { number, source, priorityGroup }
+			})
+		]);
+		const ticket = toTicketView(record);
+		const [estimate, draft] = await Promise.all([
+			estimateFor(tx, record, service.expectedServiceMinutes),
+			draftOutcome(tx, mpp.id, now, { type: 'ticket:issued', ticket }, [service.id])
+		]);
+		return { value: { ticket, ...estimate }, draft };
+	});
 	return { ...value, outcome };
 }

@@ -66,14 +66,16 @@ export async function draftOutcome(
  * answers the COMMIT with a rollback and the awaited seq rejects, so nothing is half-done; it cannot
  * succeed without a seq (see nextEventSeq).
  *
- * With an Idempotency-Key (idempotency.ts) the key is taken first and the answer stored just before
- * the seq, in the same transaction, so a retry finds either nothing or the complete answer.
+ * With an Idempotency-Key (`{ sql, idempotency }`, see idempotency.ts) the key is taken first and
+ * `value` stored as its answer just before the seq, in the same transaction, so a retry finds either
+ * nothing or the complete answer.
  */
 export async function queueTransaction<T, D extends OutcomeDraft | null>(
-	sql: Sql,
-	work: (tx: Tx) => Promise<{ value: T; draft: D }>,
-	idempotency?: IdempotencyClaim | null
+	db: Sql | { sql: Sql; idempotency?: IdempotencyClaim | null },
+	work: (tx: Tx) => Promise<{ value: T; draft: D }>
 ): Promise<{ value: T; outcome: D extends OutcomeDraft ? Outcome : Outcome | null }> {
+	// a postgres.js pool is a function; the keyed form is a plain object
+	const { sql, idempotency } = typeof db === 'function' ? { sql: db, idempotency: null } : db;
 	let seq: Promise<number> | undefined;
 	let saved: Promise<void> | undefined;
 	const done = await sql.begin(async (tx) => {

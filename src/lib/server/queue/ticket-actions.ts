@@ -64,14 +64,10 @@ async function ticketOperation(
 	input: QueueRequest,
 	work: (tx: Tx) => Promise<{ value: TicketView; draft: OutcomeDraft }>
 ): Promise<TicketOutcome> {
-	const { value, outcome } = await queueTransaction(
-		sql,
-		async (tx) => {
-			const { value, draft } = await work(tx);
-			return { value: { ticket: value }, draft };
-		},
-		input.idempotency
-	);
+	const { value, outcome } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
+		const { value, draft } = await work(tx);
+		return { value: { ticket: value }, draft };
+	});
 	return { ...value, outcome };
 }
 

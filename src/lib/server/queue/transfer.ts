@@ -18,14 +18,10 @@ export interface TransferInput extends QueueRequest {
 }
 
 export async function transfer(sql: Sql, input: TransferInput): Promise<TicketOutcome> {
-	const { value, outcome } = await queueTransaction(
-		sql,
-		async (tx) => {
-			const { value, draft } = await transferInTransaction(tx, input);
-			return { value: { ticket: value }, draft };
-		},
-		input.idempotency
-	);
+	const { value, outcome } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
+		const { value, draft } = await transferInTransaction(tx, input);
+		return { value: { ticket: value }, draft };
+	});
 	return { ...value, outcome };
 }
 
