@@ -127,3 +127,33 @@ describe('an oversized JSON body on a keep-alive connection', () => {
 		}
 	});
 });
+
+describe('BODY_SIZE_LIMIT and the CSV import agree', () => {
+	async function importFile(bytes: number) {
+		const admin = await signIn(app.url, world.mpps[0].users.mpp_admin.email, PASSWORD);
+		const header = 'kind,code,name,tenant,prefix,target_wait_minutes,daily_quota,cutoff_minutes,services\n';
+		// one agency whose name is far too long: the import reads the whole file and names the problem
+		const csv = `${header}tenant,PAD,${'x'.repeat(bytes - header.length - 20)},,,,,,\n`;
+		const form = new FormData();
+		form.set('file', new Blob([csv], { type: 'text/csv' }), 'setup.csv');
+		form.set('mode', 'check');
+		const response = await fetch(`${app.url}/admin/${world.mpps[0].slug}/import`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${admin}`, origin: app.url, 'x-sveltekit-action': 'true' },
+			body: form
+		});
+		return { status: response.status, body: await response.text() };
+	}
+
+	it('a file just under 1 MiB reaches the import (adapter-node’s own 512K default would refuse it)', async () => {
+		const answer = await importFile(1024 * 1024 - 4096);
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toMatchObject({ type: 'success' });
+	});
+
+	it('a file over 1 MiB is refused by the import in words, not cut off by the server', async () => {
+		const answer = await importFile(1024 * 1024 + 4096);
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toMatchObject({ type: 'failure', status: 400 });
+	});
+});
