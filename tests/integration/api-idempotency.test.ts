@@ -402,6 +402,36 @@ describe('the kiosk screen issue action', () => {
 		expect((await counts()).tickets - before.tickets).toBe(1);
 	});
 
+	it('before JavaScript, a double press of the plain form (the page’s key in a field) prints one ticket', async () => {
+		const key = randomUUID();
+		const plain = async () => {
+			const response = await fetch(`${app.url}/kiosk/${a().slug}?/issue`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					cookie: `antrean_device=${kiosk}`,
+					origin: app.url,
+					// as a browser posts a form
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({
+					serviceId: a().services.a,
+					priorityGroup: '',
+					paper: '80',
+					print: '1',
+					idempotencyKey: key
+				})
+			});
+			return { status: response.status, location: response.headers.get('location') };
+		};
+		const before = await counts();
+		const first = await plain();
+		expect(first.status).toBe(303);
+		expect(await plain()).toEqual(first);
+		expect((await counts()).tickets - before.tickets).toBe(1);
+	});
+
 	it('the same key for another service is refused and prints nothing', async () => {
 		const key = randomUUID();
 		await press(key);

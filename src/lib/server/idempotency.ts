@@ -41,13 +41,15 @@ export interface IdempotencyClaim {
 /**
  * The request's Idempotency-Key, or null when it sent none. `body` is the validated input (a JSON
  * body or form fields), so the key is read after the body and refused with 400 when malformed.
+ * `formKey` is a key a plain HTML form carries in a hidden field; the header wins over it.
  */
 export function readIdempotencyKey(
 	event: { request: Request; url: URL },
 	actor: Actor,
-	body: unknown = null
+	body: unknown = null,
+	formKey: string | null = null
 ): IdempotencyClaim | null {
-	const key = event.request.headers.get(IDEMPOTENCY_HEADER);
+	const key = event.request.headers.get(IDEMPOTENCY_HEADER) ?? formKey;
 	if (key === null) return null;
 	if (!keyPattern.test(key)) {
 		throw badRequest(
@@ -110,9 +112,10 @@ export function saveIdempotencyResult(tx: Tx, claim: IdempotencyClaim, response:
 export async function idempotent<R extends { outcome: Outcome | null }>(
 	event: { request: Request; url: URL; locals: { actor: Actor } },
 	body: unknown,
-	run: (idempotency: IdempotencyClaim | null) => Promise<R>
+	run: (idempotency: IdempotencyClaim | null) => Promise<R>,
+	formKey: string | null = null
 ): Promise<{ value: Omit<R, 'outcome'>; outcome: Outcome | null; headers: Record<string, string> }> {
-	const claim = readIdempotencyKey(event, event.locals.actor, body);
+	const claim = readIdempotencyKey(event, event.locals.actor, body, formKey);
 	try {
 		const { outcome, ...value } = await run(claim);
 		return { value, outcome, headers: {} };

@@ -18,7 +18,8 @@ export const issueFormSchema = z.object({
 
 /**
  * `request` carries the press's Idempotency-Key (the kiosk page sends one per press and the same one
- * on a retry): a retried press answers with the first ticket instead of printing a second.
+ * on a retry): a retried press answers with the first ticket instead of printing a second. A plain
+ * form post (no JavaScript yet) carries the page's key in the field `idempotencyKey` instead.
  */
 export async function issueAtKiosk(
 	sql: Sql,
@@ -32,15 +33,21 @@ export async function issueAtKiosk(
 	const event = { ...input.request, locals: { actor: input.actor } };
 	// the slip options are part of the answer (the address it goes to), so of the request too
 	const body = { ...form, ...kioskOptions(input.form) };
-	const { value, outcome, headers } = await idempotent(event, body, (idempotency) =>
-		issueTicket(sql, {
-			mppId: mpp.id,
-			serviceId: form.serviceId,
-			priorityGroup: form.priorityGroup,
-			source: access === 'device' ? 'kiosk' : 'staff',
-			actor: queueActorOf(input.actor),
-			idempotency
-		})
+	// before JavaScript has loaded, the page's own key (a hidden field, new with every page) stands in
+	const formKey = input.form.get('idempotencyKey');
+	const { value, outcome, headers } = await idempotent(
+		event,
+		body,
+		(idempotency) =>
+			issueTicket(sql, {
+				mppId: mpp.id,
+				serviceId: form.serviceId,
+				priorityGroup: form.priorityGroup,
+				source: access === 'device' ? 'kiosk' : 'staff',
+				actor: queueActorOf(input.actor),
+				idempotency
+			}),
+		typeof formKey === 'string' && formKey !== '' ? formKey : null
 	);
 	return { trackCode: value.ticket.trackCode, outcome, headers };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { getSql } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/errors';
@@ -11,7 +12,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ parent, params }) => {
 	await parent(); // pairing and access first
 	const sql = getSql();
-	return { tenants: await kioskMenu(sql, await requireMppBySlug(sql, params.mpp)) };
+	return {
+		tenants: await kioskMenu(sql, await requireMppBySlug(sql, params.mpp)),
+		// a double press before JavaScript has loaded posts this twice: one ticket (issue 10 item 6)
+		pressKey: randomUUID()
+	};
 };
 
 export const actions: Actions = {
