@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_BODY_SIZE_LIMIT } from '../src/lib/server/body-limit';
 import { startDatabase, migrate, type Database } from './database';
 import { attachRealtime } from './realtime';
 
@@ -44,7 +45,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 		// socket.io must be attached before SvelteKit's init runs, so requests wait for the handler
 		const app: { handler?: NodeHandler } = {};
+		// read by adapter-node when the handler is imported below; README "Configuration"
+		process.env.BODY_SIZE_LIMIT ??= DEFAULT_BODY_SIZE_LIMIT;
 		const httpServer = createServer((req, res) => {
+			discardUnreadBody(req, res);
 			const handler = app.handler;
 			if (!handler) {
 				res.writeHead(503, { 'content-type': 'text/plain' }).end('Starting up');
@@ -83,6 +87,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		await database.stop();
 		throw error;
 	}
+}
+
+/**
+ * A body the app answered without reading to its end (a 401 or 404 before the body, an endpoint that
+ * takes none, the adapter's own 413) would stay in the socket and stall or reset the next request on
+ * that keep-alive connection. Once the answer is written, the rest is thrown away, as Node itself does
+ * for a body nobody began to read (issue 10 item 8).
+ */
+function discardUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+	res.once('finish', () => {
+		if (req.complete || req.destroyed) return;
+		req.removeAllListeners('data');
+		req.resume();
+	});
 }
 
 async function main() {

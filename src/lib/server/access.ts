@@ -2,9 +2,10 @@
 // another MPP's data; a device only reaches its own MPP, and only what its kind needs.
 import type { DeviceKind, Role } from '../domain/types';
 import type { Actor, SessionUser } from './auth/actor';
-import type { Db } from './db/client';
-import { isOperatorOf, listCounterIdsOfOperator } from './db/counters';
+import type { Db, Tx } from './db/client';
+import { holdOperatorAssignment, holdOperatorOfService, isOperatorOf } from './db/counters';
 import { forbidden, unauthorized } from './errors';
+import type { QueueGuard, QueuePlace } from './queue/types';
 
 /** People who work in an MPP (ministry is national and reads statistics only). */
 export const mppStaffRoles: Role[] = ['mpp_admin', 'supervisor', 'operator'];
@@ -68,23 +69,45 @@ export async function requireCounterOperator(
 }
 
 /**
- * Acting on a ticket: at its counter when it has one; a waiting ticket may be handled by an operator
- * of any counter that serves its service.
+ * The part of the operator rule a door can check before the body and the transaction: the role, and
+ * the MPP when the door knows it (a counter never changes MPP). The rest is queueOperatorGuard's.
  */
-export async function requireTicketOperator(
-	db: Db,
-	actor: Actor,
-	ticket: { mppId: string; counterId: string | null; servingCounterIds: string[] }
-): Promise<SessionUser> {
+export function requireQueueOperator(actor: Actor, mppId?: string): SessionUser {
 	const user = requireUser(actor, ['mpp_admin', 'operator']);
-	if (user.role === 'superadmin') return user;
-	if (user.mppId !== ticket.mppId) throw forbidden('Tiket ini milik MPP lain (ticket of another MPP).');
-	if (user.role === 'operator') {
-		const mine = new Set(await listCounterIdsOfOperator(db, user.id));
-		const allowed = ticket.counterId
-			? mine.has(ticket.counterId)
-			: ticket.servingCounterIds.some((id) => mine.has(id));
-		if (!allowed) throw forbidden('Tiket ini tidak di loket Anda (ticket is not at your counter).');
+	if (mppId && user.role !== 'superadmin' && user.mppId !== mppId) {
+		throw forbidden('Loket ini milik MPP lain (counter of another MPP).');
 	}
 	return user;
+}
+
+/**
+ * Acting at a counter or on a ticket, as a guard the queue engine runs inside its transaction on the
+ * counter or ticket it has just locked (issue 10 item 8): the counter's assigned operators and the
+ * MPP's admin; a ticket at its counter, or a waiting one by an operator of any counter serving its
+ * service. Read before the transaction, an assignment removed or a ticket moved in between would still
+ * let the action through; here the assignment row is held until COMMIT.
+ */
+export function queueOperatorGuard(actor: Actor): QueueGuard {
+	return async (tx: Tx, place: QueuePlace) => {
+		const user = requireQueueOperator(actor);
+		if (user.role === 'superadmin') return;
+		const { serviceId } = place;
+		if (user.mppId !== place.mppId) {
+			throw forbidden(
+				serviceId
+					? 'Tiket ini milik MPP lain (ticket of another MPP).'
+					: 'Loket ini milik MPP lain (counter of another MPP).'
+			);
+		}
+		if (user.role !== 'operator') return;
+		if (!serviceId) {
+			if (place.counterId && (await holdOperatorAssignment(tx, user.id, place.counterId))) return;
+			throw forbidden('Anda tidak ditugaskan di loket ini (not assigned to this counter).');
+		}
+		// at its counter when it has one; a waiting ticket, by an operator of any counter serving it
+		const allowed = place.counterId
+			? await holdOperatorAssignment(tx, user.id, place.counterId)
+			: await holdOperatorOfService(tx, user.id, serviceId);
+		if (!allowed) throw forbidden('Tiket ini tidak di loket Anda (ticket is not at your counter).');
+	};
 }

@@ -1,5 +1,8 @@
 // The console's calls to the JSON API (same origin, session cookie). Every answer becomes
 // { ok: true, … } or { ok: false, error }, so a refusal is shown as a message, never thrown.
+// Each press is one Idempotency-Key, retried with the same key, so a lost answer to "next" does not
+// finish the citizen just called and call another (issue 10 item 6).
+import { idempotentPost } from '$lib/http/idempotent-post';
 import type { CounterView, TicketView } from '$lib/realtime/events';
 import type { ApiError } from '$lib/counter/errors';
 import type { ConsoleStats } from '$lib/server/console';
@@ -11,8 +14,7 @@ export type TicketAction = 'recall' | 'start' | 'finish' | 'no-show';
 async function post<T>(path: string, body?: unknown): Promise<Result<T>> {
 	let response: Response;
 	try {
-		response = await fetch(path, {
-			method: 'POST',
+		response = await idempotentPost(path, {
 			headers: body === undefined ? {} : { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});

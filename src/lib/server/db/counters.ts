@@ -63,3 +63,26 @@ export async function listCounterIdsServing(db: Db, serviceId: string): Promise<
 		SELECT counter_id AS "counterId" FROM counter_services WHERE service_id = ${serviceId}`;
 	return rows.map((r) => r.counterId);
 }
+
+/**
+ * Inside a queue transaction: whether the user is assigned to the counter, holding the assignment row
+ * (FOR SHARE) so that removing it waits until the action has committed.
+ */
+export async function holdOperatorAssignment(db: Db, userId: string, counterId: string): Promise<boolean> {
+	const rows = await db`
+		SELECT 1 FROM counter_operators WHERE user_id = ${userId} AND counter_id = ${counterId} FOR SHARE`;
+	return rows.length > 0;
+}
+
+/**
+ * The same for a waiting ticket: assigned to any counter that serves its service. Only the assignment
+ * is held: holding counter_services too could deadlock with an admin who removes a service from its
+ * counters and then moves its waiting tickets (row locks in the opposite order).
+ */
+export async function holdOperatorOfService(db: Db, userId: string, serviceId: string): Promise<boolean> {
+	const rows = await db`
+		SELECT 1 FROM counter_operators co JOIN counter_services cs ON cs.counter_id = co.counter_id
+		WHERE co.user_id = ${userId} AND cs.service_id = ${serviceId}
+		LIMIT 1 FOR SHARE OF co`;
+	return rows.length > 0;
+}

@@ -5,9 +5,10 @@ import { priorityGroups } from '$lib/domain/types';
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../db/client';
 import { parseWith } from '../http';
+import { idempotent } from '../idempotency';
 import { issueTicket, type Outcome } from '../queue';
 import { queueActorOf } from '../queue-actor';
-import { requireKioskScreen } from './screen';
+import { kioskOptions, requireKioskScreen } from './screen';
 
 export const issueFormSchema = z.object({
 	serviceId: z.uuid(),
@@ -15,21 +16,38 @@ export const issueFormSchema = z.object({
 	priorityGroup: z.union([z.enum(priorityGroups), z.literal('').transform(() => null)]).default(null)
 });
 
+/**
+ * `request` carries the press's Idempotency-Key (the kiosk page sends one per press and the same one
+ * on a retry): a retried press answers with the first ticket instead of printing a second. A plain
+ * form post (no JavaScript yet) carries the page's key in the field `idempotencyKey` instead.
+ */
 export async function issueAtKiosk(
 	sql: Sql,
-	input: { slug: string; actor: Actor; form: FormData }
-): Promise<{ trackCode: string; outcome: Outcome }> {
+	input: { slug: string; actor: Actor; form: FormData; request: { request: Request; url: URL } }
+): Promise<{ trackCode: string; outcome: Outcome | null; headers: Record<string, string> }> {
 	const { mpp, access } = await requireKioskScreen(sql, input.slug, input.actor);
 	const form = parseWith(issueFormSchema, {
 		serviceId: input.form.get('serviceId') ?? undefined,
 		priorityGroup: input.form.get('priorityGroup') ?? undefined
 	});
-	const issued = await issueTicket(sql, {
-		mppId: mpp.id,
-		serviceId: form.serviceId,
-		priorityGroup: form.priorityGroup,
-		source: access === 'device' ? 'kiosk' : 'staff',
-		actor: queueActorOf(input.actor)
-	});
-	return { trackCode: issued.ticket.trackCode, outcome: issued.outcome };
+	const event = { ...input.request, locals: { actor: input.actor } };
+	// the slip options are part of the answer (the address it goes to), so of the request too
+	const body = { ...form, ...kioskOptions(input.form) };
+	// before JavaScript has loaded, the page's own key (a hidden field, new with every page) stands in
+	const formKey = input.form.get('idempotencyKey');
+	const { value, outcome, headers } = await idempotent(
+		event,
+		body,
+		(idempotency) =>
+			issueTicket(sql, {
+				mppId: mpp.id,
+				serviceId: form.serviceId,
+				priorityGroup: form.priorityGroup,
+				source: access === 'device' ? 'kiosk' : 'staff',
+				actor: queueActorOf(input.actor),
+				idempotency
+			}),
+		typeof formKey === 'string' && formKey !== '' ? formKey : null
+	);
+	return { trackCode: value.ticket.trackCode, outcome, headers };
 }

@@ -12,12 +12,12 @@ import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import { draftOutcome, queueTransaction, type OutcomeDraft } from './record';
 import type { TicketView } from './outcome';
-import type { CallNextResult, QueueActor } from './types';
+import type { CallNextResult, QueueActor, QueueRequest } from './types';
 import { toCounterView, toTicketView } from './views';
 
 export async function callNext(
 	sql: Sql,
-	input: { counterId: string; actor: QueueActor; now?: Date }
+	input: QueueRequest & { counterId: string; actor: QueueActor; now?: Date }
 ): Promise<CallNextResult> {
 	const now = input.now ?? new Date();
 	const meta = (data: Record<string, unknown>): EventMeta => ({
@@ -29,7 +29,7 @@ export async function callNext(
 	});
 	type Called = { ticket: TicketView | null; finished: TicketView | null };
 	const { value, outcome } = await queueTransaction(
-		sql,
+		{ sql, idempotency: input.idempotency },
 		async (tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
 			// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
 			// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
@@ -40,6 +40,8 @@ export async function callNext(
 				peekWaitingHeads(tx, input.counterId)
 			]);
 			if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
+			// who may press "next" is decided on the locked counter; a refusal rolls the finish back too
+			await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
 			if (counter.status !== 'open') {
 				throw conflict(
 					`${counter.name} sedang ${counter.status === 'paused' ? 'istirahat' : 'tutup'}. Buka loket terlebih dahulu.`,

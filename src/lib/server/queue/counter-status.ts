@@ -7,16 +7,23 @@ import { updateQueueCounter } from '../db/queue-counters';
 import { updateTicket, type TicketRecord } from '../db/tickets';
 import { finishTicket, lockCounterOrFail, lockCurrentTicket } from './counter-ticket';
 import { appendEvent, draftOutcome, queueTransaction } from './record';
-import type { CounterOutcome, QueueActor } from './types';
+import type { CounterOutcome, QueueActor, QueueRequest } from './types';
 import { toCounterView, toTicketView } from './views';
 
 export async function setCounterStatus(
 	sql: Sql,
-	input: { counterId: string; status: 'open' | 'paused' | 'closed'; actor: QueueActor; now?: Date }
+	input: QueueRequest & {
+		counterId: string;
+		status: 'open' | 'paused' | 'closed';
+		actor: QueueActor;
+		now?: Date;
+	}
 ): Promise<CounterOutcome> {
 	const now = input.now ?? new Date();
-	const { value, outcome } = await queueTransaction(sql, async (tx) => {
+	const db = { sql, idempotency: input.idempotency };
+	const { value, outcome } = await queueTransaction(db, async (tx) => {
 		let counter = await lockCounterOrFail(tx, input.counterId);
+		await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
 		let finished: TicketRecord | undefined;
 		let requeued: TicketRecord | undefined;
 		if (input.status !== 'open') {
@@ -60,7 +67,7 @@ export async function setCounterStatus(
 			},
 			counter.serviceIds
 		);
-		return { value: view, draft };
+		return { value: { counter: view }, draft };
 	});
-	return { counter: value, outcome };
+	return { ...value, outcome };
 }

@@ -14,10 +14,10 @@ import { uuidv7 } from '../ids';
 import { estimateFor } from './estimate';
 import { appendEvent, draftOutcome, queueTransaction } from './record';
 import { generateTrackCode } from './track-code';
-import type { IssuedTicket, QueueActor } from './types';
+import type { IssuedTicket, QueueActor, QueueRequest } from './types';
 import { toTicketView } from './views';
 
-export interface IssueTicketInput {
+export interface IssueTicketInput extends Pick<QueueRequest, 'idempotency'> {
 	mppId: string;
 	serviceId: string;
 	priorityGroup?: PriorityGroup | null;
@@ -33,7 +33,8 @@ export interface IssueTicketInput {
 
 export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<IssuedTicket> {
 	const now = input.now ?? new Date();
-	const { value, outcome } = await queueTransaction(sql, async (tx) => {
+	const db = { sql, idempotency: input.idempotency };
+	const { value, outcome } = await queueTransaction(db, async (tx) => {
 		const [service, mpp] = await Promise.all([
 			findService(tx, input.serviceId),
 			findMppById(tx, input.mppId)

@@ -4,6 +4,12 @@ import { insertTicketEvent, nextEventSeq, type TicketEventType } from '../db/que
 import { countWaiting } from '../db/queue-stats';
 import type { Sql, Tx } from '../db/client';
 import { uuidv7 } from '../ids';
+import {
+	claimIdempotencyKey,
+	purgeExpiredKeysSometimes,
+	saveIdempotencyResult,
+	type IdempotencyClaim
+} from '../idempotency';
 import type { Outcome, QueueChange } from './outcome';
 import type { QueueActor } from './types';
 
@@ -59,14 +65,27 @@ export async function draftOutcome(
  * difference between ~140 and several hundred calls per second. If that statement fails, PostgreSQL
  * answers the COMMIT with a rollback and the awaited seq rejects, so nothing is half-done; it cannot
  * succeed without a seq (see nextEventSeq).
+ *
+ * With an Idempotency-Key (`{ sql, idempotency }`, see idempotency.ts) the key is taken first and
+ * `value` stored as its answer just before the seq, in the same transaction, so a retry finds either
+ * nothing or the complete answer.
  */
 export async function queueTransaction<T, D extends OutcomeDraft | null>(
-	sql: Sql,
+	db: Sql | { sql: Sql; idempotency?: IdempotencyClaim | null },
 	work: (tx: Tx) => Promise<{ value: T; draft: D }>
 ): Promise<{ value: T; outcome: D extends OutcomeDraft ? Outcome : Outcome | null }> {
+	// a postgres.js pool is a function; the keyed form is a plain object
+	const { sql, idempotency } = typeof db === 'function' ? { sql: db, idempotency: null } : db;
 	let seq: Promise<number> | undefined;
+	let saved: Promise<void> | undefined;
 	const done = await sql.begin(async (tx) => {
+		if (idempotency) await claimIdempotencyKey(tx, idempotency);
 		const result = await work(tx);
+		if (idempotency) {
+			// pipelined like the seq below; a failure makes COMMIT roll back and is reported after it
+			saved = saveIdempotencyResult(tx, idempotency, result.value);
+			saved.catch(() => {});
+		}
 		if (result.draft) {
 			seq = nextEventSeq(tx, result.draft.mppId);
 			// awaited below, after COMMIT; this only keeps a failure from being reported as unhandled
@@ -74,6 +93,8 @@ export async function queueTransaction<T, D extends OutcomeDraft | null>(
 		}
 		return result;
 	});
+	await saved;
+	if (idempotency) purgeExpiredKeysSometimes(sql);
 	const outcome = done.draft && seq ? { ...done.draft, seq: await seq } : null;
 	return { value: done.value, outcome: outcome as D extends OutcomeDraft ? Outcome : Outcome | null };
 }

@@ -8,10 +8,10 @@ import { conflict } from '../errors';
 import { finishTicket, lockTicketAndCounter } from './counter-ticket';
 import type { CounterView, QueueChange, TicketView } from './outcome';
 import { appendEvent, draftOutcome, queueTransaction, type OutcomeDraft } from './record';
-import type { QueueActor, TicketOutcome } from './types';
+import type { QueueActor, QueueRequest, TicketOutcome } from './types';
 import { statusLabel, toCounterView, toTicketView } from './views';
 
-export interface TicketActionInput {
+export interface TicketActionInput extends QueueRequest {
 	ticketId: string;
 	actor: QueueActor;
 	now?: Date;
@@ -47,19 +47,34 @@ async function complete(
 	return { value: view, draft: await draftOutcome(tx, ticket.mppId, now, change(view), [ticket.serviceId]) };
 }
 
-/** One ticket operation in one queue transaction. */
+/** Locks the ticket with its counter, then lets the door's guard decide on what is locked. */
+export async function lockAuthorizedTicket(tx: Tx, input: QueueRequest & { ticketId: string }) {
+	const locked = await lockTicketAndCounter(tx, input.ticketId);
+	await input.authorize?.(tx, {
+		mppId: locked.ticket.mppId,
+		counterId: locked.ticket.counterId,
+		serviceId: locked.ticket.serviceId
+	});
+	return locked;
+}
+
+/** One ticket operation in one queue transaction; `{ ticket }` is also what an Idempotency-Key stores. */
 async function ticketOperation(
 	sql: Sql,
+	input: QueueRequest,
 	work: (tx: Tx) => Promise<{ value: TicketView; draft: OutcomeDraft }>
 ): Promise<TicketOutcome> {
-	const { value, outcome } = await queueTransaction(sql, work);
-	return { ticket: value, outcome };
+	const { value, outcome } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
+		const { value, draft } = await work(tx);
+		return { value: { ticket: value }, draft };
+	});
+	return { ...value, outcome };
 }
 
 export async function recall(sql: Sql, input: TicketActionInput): Promise<TicketOutcome> {
 	const now = input.now ?? new Date();
-	return ticketOperation(sql, async (tx) => {
-		const locked = await lockTicketAndCounter(tx, input.ticketId);
+	return ticketOperation(sql, input, async (tx) => {
+		const locked = await lockAuthorizedTicket(tx, input);
 		requireStatus(locked.ticket, ['called'], 'dipanggil ulang');
 		const counter = requireCounter(locked.ticket, locked.counter);
 		if (locked.ticket.callCount >= counter.callLimit) {
@@ -93,8 +108,8 @@ export async function recall(sql: Sql, input: TicketActionInput): Promise<Ticket
 
 export async function start(sql: Sql, input: TicketActionInput): Promise<TicketOutcome> {
 	const now = input.now ?? new Date();
-	return ticketOperation(sql, async (tx) => {
-		const locked = await lockTicketAndCounter(tx, input.ticketId);
+	return ticketOperation(sql, input, async (tx) => {
+		const locked = await lockAuthorizedTicket(tx, input);
 		requireStatus(locked.ticket, ['called'], 'mulai dilayani');
 		const counter = requireCounter(locked.ticket, locked.counter);
 		const ticket = await updateTicket(tx, locked.ticket.id, { status: 'serving', started_at: now });
@@ -117,8 +132,8 @@ export async function start(sql: Sql, input: TicketActionInput): Promise<TicketO
 
 export async function finish(sql: Sql, input: TicketActionInput): Promise<TicketOutcome> {
 	const now = input.now ?? new Date();
-	return ticketOperation(sql, async (tx) => {
-		const locked = await lockTicketAndCounter(tx, input.ticketId);
+	return ticketOperation(sql, input, async (tx) => {
+		const locked = await lockAuthorizedTicket(tx, input);
 		requireStatus(locked.ticket, ['called', 'serving'], 'diselesaikan');
 		const counter = await releaseCounter(tx, requireCounter(locked.ticket, locked.counter), locked.ticket.id);
 		const ticket = await finishTicket(tx, locked.ticket, input.actor, now);
@@ -132,8 +147,8 @@ export async function finish(sql: Sql, input: TicketActionInput): Promise<Ticket
 
 export async function noShow(sql: Sql, input: TicketActionInput): Promise<TicketOutcome> {
 	const now = input.now ?? new Date();
-	return ticketOperation(sql, async (tx) => {
-		const locked = await lockTicketAndCounter(tx, input.ticketId);
+	return ticketOperation(sql, input, async (tx) => {
+		const locked = await lockAuthorizedTicket(tx, input);
 		requireStatus(locked.ticket, ['called'], 'ditandai tidak hadir');
 		const held = requireCounter(locked.ticket, locked.counter);
 		// DOMAIN profile: a citizen is absent only after the MPP's call limit (default 3 calls)
@@ -167,8 +182,8 @@ export async function noShow(sql: Sql, input: TicketActionInput): Promise<Ticket
 
 export async function cancel(sql: Sql, input: TicketActionInput): Promise<TicketOutcome> {
 	const now = input.now ?? new Date();
-	return ticketOperation(sql, async (tx) => {
-		const locked = await lockTicketAndCounter(tx, input.ticketId);
+	return ticketOperation(sql, input, async (tx) => {
+		const locked = await lockAuthorizedTicket(tx, input);
 		requireStatus(locked.ticket, ['waiting', 'called'], 'dibatalkan');
 		let counter: CounterView | null = null;
 		if (locked.ticket.status === 'called' && locked.counter) {

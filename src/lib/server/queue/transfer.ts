@@ -4,14 +4,13 @@ import type { Sql, Tx } from '../db/client';
 import { findService } from '../db/services';
 import { updateTicket } from '../db/tickets';
 import { notFound, unprocessable } from '../errors';
-import { lockTicketAndCounter } from './counter-ticket';
 import { appendEvent, draftOutcome, queueTransaction, type OutcomeDraft } from './record';
-import { releaseCounter, requireStatus } from './ticket-actions';
-import type { QueueActor, TicketOutcome } from './types';
+import { lockAuthorizedTicket, releaseCounter, requireStatus } from './ticket-actions';
+import type { QueueActor, QueueRequest, TicketOutcome } from './types';
 import type { TicketView } from './outcome';
 import { toCounterView, toTicketView } from './views';
 
-export interface TransferInput {
+export interface TransferInput extends QueueRequest {
 	ticketId: string;
 	toServiceId: string;
 	actor: QueueActor;
@@ -19,8 +18,11 @@ export interface TransferInput {
 }
 
 export async function transfer(sql: Sql, input: TransferInput): Promise<TicketOutcome> {
-	const { value, outcome } = await queueTransaction(sql, (tx) => transferInTransaction(tx, input));
-	return { ticket: value, outcome };
+	const { value, outcome } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
+		const { value, draft } = await transferInTransaction(tx, input);
+		return { value: { ticket: value }, draft };
+	});
+	return { ...value, outcome };
 }
 
 /**
@@ -32,7 +34,7 @@ export async function transferInTransaction(
 	input: TransferInput
 ): Promise<{ value: TicketView; draft: OutcomeDraft }> {
 	const now = input.now ?? new Date();
-	const locked = await lockTicketAndCounter(tx, input.ticketId);
+	const locked = await lockAuthorizedTicket(tx, input);
 	requireStatus(locked.ticket, ['waiting', 'called', 'serving'], 'dipindahkan');
 	const from = locked.ticket;
 	const target = await findService(tx, input.toServiceId);

@@ -1,10 +1,32 @@
 // What the doors pass into the queue engine and get back from it.
+import type { Tx } from '../db/client';
+import type { IdempotencyClaim } from '../idempotency';
 import type { CounterView, Outcome, TicketView } from './outcome';
 
 /** Who did it, recorded on every ticket_events row: a signed-in person, a paired device, or neither. */
 export interface QueueActor {
 	userId?: string | null;
 	deviceId?: string | null;
+}
+
+/** Where an operation acts, as the engine has locked it: a counter, or a ticket (at a counter or not). */
+export interface QueuePlace {
+	mppId: string;
+	counterId: string | null;
+	/** the ticket's service; null when the operation is on a counter */
+	serviceId: string | null;
+}
+
+/**
+ * The door's access rule, which the engine runs inside its transaction on the rows it has just locked
+ * (issue 10 item 8): a check read before the transaction could be stale by the time it acts.
+ */
+export type QueueGuard = (tx: Tx, place: QueuePlace) => Promise<void>;
+
+/** What every door-driven operation may carry besides its own input. */
+export interface QueueRequest {
+	authorize?: QueueGuard;
+	idempotency?: IdempotencyClaim | null;
 }
 
 export interface TicketOutcome {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { getSql } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/errors';
@@ -14,16 +15,23 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 	const mpp = await requireMppBySlug(sql, params.mpp);
 	const now = new Date();
 	const [tenants, schedule] = await Promise.all([kioskMenu(sql, mpp, now), kioskSchedule(sql, mpp, now)]);
-	return { tenants, schedule };
+	// a double press before JavaScript has loaded posts this twice: one ticket (issue 10 item 6)
+	return { tenants, schedule, pressKey: randomUUID() };
 };
 
 export const actions: Actions = {
-	issue: async ({ request, locals, params }) => {
+	issue: async ({ request, url, locals, params, setHeaders }) => {
 		const form = await request.formData();
 		let trackCode: string;
 		try {
-			const issued = await issueAtKiosk(getSql(), { slug: params.mpp, actor: locals.actor, form });
+			const issued = await issueAtKiosk(getSql(), {
+				slug: params.mpp,
+				actor: locals.actor,
+				form,
+				request: { request, url }
+			});
 			publish(issued.outcome);
+			setHeaders(issued.headers);
 			trackCode = issued.trackCode;
 		} catch (error) {
 			if (!isAppError(error)) throw error;

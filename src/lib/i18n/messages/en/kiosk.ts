@@ -45,6 +45,8 @@ export const kiosk = {
 	'kiosk.priority.korban_bencana.detail': 'Natural or social disaster',
 	'kiosk.submit': 'Take a queue number',
 	'kiosk.submitting': 'Printing…',
+	'kiosk.unreachable':
+		'The kiosk cannot reach the server. Press the button again; if it still fails, ask a staff member.',
 	'kiosk.refused.heading': 'A number cannot be taken',
 	'kiosk.refused.service_closed': 'This service is closed today.',
 	'kiosk.refused.not_open_yet': 'Numbers for this service are not available yet.',

@@ -47,6 +47,8 @@ export const kiosk = {
 	'kiosk.priority.korban_bencana.detail': 'Bencana alam atau bencana sosial',
 	'kiosk.submit': 'Ambil Nomor Antrean',
 	'kiosk.submitting': 'Sedang mencetak…',
+	'kiosk.unreachable':
+		'Kios tidak dapat menghubungi server. Tekan tombol sekali lagi; bila tetap gagal, hubungi petugas.',
 	'kiosk.refused.heading': 'Nomor antrean tidak dapat diambil',
 	'kiosk.refused.service_closed': 'Layanan ini tutup hari ini.',
 	'kiosk.refused.not_open_yet': 'Pengambilan nomor untuk layanan ini belum dibuka.',

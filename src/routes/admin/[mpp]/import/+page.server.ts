@@ -2,13 +2,15 @@ import { fail } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { importCsv } from '$lib/server/admin/bulk';
 import { announce } from '$lib/server/admin/live';
+import { csvImportMaxBytes } from '$lib/server/body-limit';
 import { getSql } from '$lib/server/db/client';
 import { translateProblems } from '../../form.server';
 import { orPageError } from '../../page-error.server';
 import { mppIdOf } from '../mpp.server';
 import type { Actions } from './$types';
 
-const MAX_BYTES = 1024 * 1024;
+// 1 MiB, and never more than BODY_SIZE_LIMIT lets through (README "Configuration")
+const MAX_BYTES = csvImportMaxBytes();
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {

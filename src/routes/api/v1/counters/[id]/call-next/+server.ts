@@ -1,6 +1,7 @@
-import { requireCounterOperator } from '$lib/server/access';
+import { queueOperatorGuard, requireQueueOperator } from '$lib/server/access';
 import { getSql } from '$lib/server/db/client';
 import { apiHandler, json } from '$lib/server/http';
+import { idempotent } from '$lib/server/idempotency';
 import { callNext } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
 import { publish } from '$lib/server/realtime/publish';
@@ -8,12 +9,20 @@ import { requireCounter } from '$lib/server/counters';
 import type { RequestHandler } from './$types';
 
 /** 200 { ticket } with the ticket now called to this counter, or 204 when nobody waits. */
-export const POST: RequestHandler = apiHandler(async ({ locals, params }) => {
+export const POST: RequestHandler = apiHandler(async (event) => {
+	const { locals, params } = event;
 	const sql = getSql();
 	const counter = await requireCounter(sql, params.id);
-	await requireCounterOperator(sql, locals.actor, counter);
-	const result = await callNext(sql, { counterId: counter.id, actor: queueActorOf(locals.actor) });
-	publish(result.outcome);
-	if (!result.ticket) return new Response(null, { status: 204 });
-	return json({ ticket: result.ticket, finished: result.finished });
+	requireQueueOperator(locals.actor, counter.mppId);
+	const { value, outcome, headers } = await idempotent(event, null, (idempotency) =>
+		callNext(sql, {
+			counterId: counter.id,
+			actor: queueActorOf(locals.actor),
+			authorize: queueOperatorGuard(locals.actor),
+			idempotency
+		})
+	);
+	publish(outcome);
+	if (!value.ticket) return new Response(null, { status: 204, headers });
+	return json({ ticket: value.ticket, finished: value.finished }, 200, headers);
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { counterStatuses } from '$lib/domain/types';
-import { requireCounterOperator } from '$lib/server/access';
+import { queueOperatorGuard, requireQueueOperator } from '$lib/server/access';
 import { requireCounter } from '$lib/server/counters';
 import { getSql } from '$lib/server/db/client';
 import { apiHandler, json, readJson } from '$lib/server/http';
+import { idempotent } from '$lib/server/idempotency';
 import { setCounterStatus } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
 import { publish } from '$lib/server/realtime/publish';
@@ -12,16 +13,21 @@ import type { RequestHandler } from './$types';
 const body = z.strictObject({ status: z.enum(counterStatuses) });
 
 /** Open, pause or close a counter: `{ "status": "open" | "paused" | "closed" }`. */
-export const POST: RequestHandler = apiHandler(async ({ locals, params, request }) => {
+export const POST: RequestHandler = apiHandler(async (event) => {
+	const { locals, params, request } = event;
 	const sql = getSql();
 	const counter = await requireCounter(sql, params.id);
-	await requireCounterOperator(sql, locals.actor, counter);
-	const { status } = await readJson(request, body);
-	const result = await setCounterStatus(sql, {
-		counterId: counter.id,
-		status,
-		actor: queueActorOf(locals.actor)
-	});
-	publish(result.outcome);
-	return json({ counter: result.counter });
+	requireQueueOperator(locals.actor, counter.mppId);
+	const input = await readJson(request, body);
+	const { value, outcome, headers } = await idempotent(event, input, (idempotency) =>
+		setCounterStatus(sql, {
+			counterId: counter.id,
+			status: input.status,
+			actor: queueActorOf(locals.actor),
+			authorize: queueOperatorGuard(locals.actor),
+			idempotency
+		})
+	);
+	publish(outcome);
+	return json({ counter: value.counter }, 200, headers);
 });

@@ -3,6 +3,7 @@ import { priorityGroups } from '$lib/domain/types';
 import { mppStaffRoles, requireMppAccess } from '$lib/server/access';
 import { getSql } from '$lib/server/db/client';
 import { apiHandler, json, readJson } from '$lib/server/http';
+import { idempotent } from '$lib/server/idempotency';
 import { requireMppBySlug } from '$lib/server/mpps';
 import { issueTicket } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
@@ -15,21 +16,26 @@ const body = z.strictObject({
 });
 
 /** A kiosk (or a staff member at the desk) takes a ticket for a citizen. */
-export const POST: RequestHandler = apiHandler(async ({ locals, params, request }) => {
+export const POST: RequestHandler = apiHandler(async (event) => {
+	const { locals, params, request } = event;
 	const sql = getSql();
 	const mpp = await requireMppBySlug(sql, params.slug);
 	requireMppAccess(locals.actor, mpp.id, { roles: mppStaffRoles, devices: ['kiosk'] });
 	const input = await readJson(request, body);
-	const result = await issueTicket(sql, {
-		mppId: mpp.id,
-		serviceId: input.serviceId,
-		priorityGroup: input.priorityGroup ?? null,
-		source: locals.actor.kind === 'device' ? 'kiosk' : 'staff',
-		actor: queueActorOf(locals.actor)
-	});
-	publish(result.outcome);
+	const { value, outcome, headers } = await idempotent(event, input, (idempotency) =>
+		issueTicket(sql, {
+			mppId: mpp.id,
+			serviceId: input.serviceId,
+			priorityGroup: input.priorityGroup ?? null,
+			source: locals.actor.kind === 'device' ? 'kiosk' : 'staff',
+			actor: queueActorOf(locals.actor),
+			idempotency
+		})
+	);
+	publish(outcome);
 	return json(
-		{ ...result.ticket, position: result.position, estimatedWaitMinutes: result.estimatedWaitMinutes },
-		201
+		{ ...value.ticket, position: value.position, estimatedWaitMinutes: value.estimatedWaitMinutes },
+		201,
+		headers
 	);
 });
