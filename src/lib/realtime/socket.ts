@@ -12,6 +12,9 @@ export function connectSocket(options: { url?: string; token?: string } = {}): C
 	const settings = {
 		path: '/socket.io',
 		transports: ['websocket'],
+		// a handshake that gets no answer is retried after 5 s instead of socket.io's 20 s: a TV whose
+		// link came back must not sit on "reconnecting" for a dead attempt made while it was down
+		timeout: 5000,
 		auth: options.token ? { token: options.token } : {}
 	};
 	return options.url ? io(options.url, settings) : io(settings);
