@@ -3,6 +3,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { AppError, badRequest, isAppError, TooManyRequests } from './errors';
+import { assertSafeKeys, safeRecord } from './safe-keys';
 
 /** Bodies are small JSON objects; anything bigger is a mistake or an attack. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -61,12 +62,14 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
 	} catch {
 		throw badRequest('Body bukan JSON yang sah (malformed JSON).', 'invalid_json');
 	}
+	// JSON.parse keeps `__proto__` as an own key, which any later spread or merge writes through
+	assertSafeKeys(data);
 	return parseWith(schema, data);
 }
 
 /** Validates query-string parameters (strings) with a schema. Throws AppError 400. */
 export function readQuery<T extends z.ZodType>(url: URL, schema: T): z.infer<T> {
-	return parseWith(schema, Object.fromEntries(url.searchParams));
+	return parseWith(schema, safeRecord(url.searchParams));
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {

@@ -1,11 +1,14 @@
 // The admin pages' form actions, all alike: read the form, call one admin service, publish what it
 // changed after commit, and answer with translated problems per field (or a redirect) — never a 500
 // for bad input.
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { t, type Locale, type MessageKey } from '$lib/i18n';
+import { requireSuperadmin } from '$lib/server/admin/access';
 import { isFieldError, type FieldProblems } from '$lib/server/admin/input';
 import { announce, type Saved } from '$lib/server/admin/live';
-import { isAppError } from '$lib/server/errors';
+import { isAppError, type AppError } from '$lib/server/errors';
+import { discardBody } from '$lib/server/http';
+import { isSafeKey, isUnsafeKey, safeRecord, UnsafeKey } from '$lib/server/safe-keys';
 import type { ShownLink } from './link.server';
 
 export interface FormResult {
@@ -19,18 +22,75 @@ export interface FormResult {
 	link?: ShownLink;
 }
 
-/** Form fields as an object: `hours.mon.from` nests, a repeated name (checkboxes) becomes a list. */
+/** One segment of a field name: letters, digits, `_` and `-` (no brackets, no empty segment). */
+const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Form fields as an object: `hours.mon.from` nests, a repeated name (checkboxes) becomes a list.
+ * Every level has no prototype and a name with a prototype segment (`__proto__.x`,
+ * `constructor.prototype.x`), brackets or an empty segment is refused with UnsafeKey (issue 10 item 2).
+ */
 export function formObject(data: FormData, lists: string[] = []): Record<string, unknown> {
-	const result: Record<string, unknown> = {};
+	const result = Object.create(null) as Record<string, unknown>;
 	for (const list of lists) result[list] = data.getAll(list).map(String);
 	for (const [name, value] of data) {
 		if (lists.includes(name) || typeof value !== 'string') continue;
 		const path = name.split('.');
+		if (path.some((part) => !SEGMENT.test(part) || !isSafeKey(part))) throw new UnsafeKey(name);
 		let at = result;
-		for (const part of path.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
-		at[path[path.length - 1]] = value;
+		for (const part of path.slice(0, -1)) {
+			const next = at[part];
+			// `a=1` and `a.b=2` together: the name cannot be both a value and a group
+			if (next !== undefined && (typeof next !== 'object' || Array.isArray(next))) throw new UnsafeKey(name);
+			at = (next ?? (at[part] = Object.create(null))) as Record<string, unknown>;
+		}
+		const last = path[path.length - 1];
+		if (typeof at[last] === 'object') throw new UnsafeKey(name);
+		at[last] = value;
 	}
 	return result;
+}
+
+/**
+ * A form action that decides who may act before it reads a byte of the body: `allow` runs first
+ * (it throws 401/403/404 as AppError), then `handle` gets what it returned. A refusal, or a field name
+ * that formObject refuses, is answered in words without a 500 (issue 10 item 2).
+ */
+export function guarded<E extends RequestEvent & { locals: App.Locals }, A, R>(
+	allow: (event: NoInfer<E>) => A | Promise<A>,
+	handle: (event: E, allowed: A) => Promise<R>
+): (event: E) => Promise<R | ActionFailure<FormResult>> {
+	return async (event) => {
+		let allowed: A;
+		try {
+			allowed = await allow(event);
+		} catch (error) {
+			if (!isAppError(error)) throw error;
+			// thrown away unparsed, so the refusal goes out whole on a usable connection (item 8)
+			await discardBody(event.request).catch(() => undefined);
+			return refusal(event.locals.locale, error);
+		}
+		try {
+			return await handle(event, allowed);
+		} catch (error) {
+			if (!isUnsafeKey(error)) throw error;
+			const message = t(event.locals.locale, 'admin.error.fieldName', { name: error.key.slice(0, 100) });
+			return fail(400, { form: '', errors: {}, message } as FormResult);
+		}
+	};
+}
+
+/** The access check of the superadmin's actions (see `guarded`). */
+export const superadmin = ({ locals }: { locals: App.Locals }) => requireSuperadmin(locals.actor);
+
+function refusal(locale: Locale, error: AppError) {
+	const key =
+		error.status === 401
+			? 'admin.error.signIn'
+			: error.status === 404
+				? 'admin.error.notFound'
+				: 'admin.error.forbidden';
+	return fail(error.status, { form: '', errors: {}, message: t(locale, key) } as FormResult);
 }
 
 const translate = (locale: Locale, key: string, params?: Record<string, string | number>) =>
@@ -41,9 +101,7 @@ const translate = (locale: Locale, key: string, params?: Record<string, string |
 	);
 
 export function translateProblems(locale: Locale, fields: FieldProblems): Record<string, string> {
-	return Object.fromEntries(
-		Object.entries(fields).map(([field, p]) => [field, translate(locale, p.key, p.params)])
-	);
+	return safeRecord(Object.entries(fields).map(([field, p]) => [field, translate(locale, p.key, p.params)]));
 }
 
 /**

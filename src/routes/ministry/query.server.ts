@@ -5,6 +5,7 @@ import { mppSizes, type MppSize } from '$lib/domain/mpp-size';
 import { addDays } from '$lib/domain/zoned-time';
 import { describeIssues } from '$lib/server/http';
 import { MAX_RANGE_DAYS } from '$lib/server/stats/query-schema';
+import { queryRecord } from '$lib/server/safe-keys';
 
 import { zones } from './zones';
 
@@ -50,7 +51,7 @@ export function parseMinistryQuery(
 				return { from: from ?? addDays(end, -29), to: end, ...filters };
 			})
 	);
-	const parsed = schema.safeParse(Object.fromEntries(params));
+	const parsed = schema.safeParse(queryRecord(params));
 	return parsed.success
 		? { ok: true, query: parsed.data }
 		: { ok: false, reason: describeIssues(parsed.error) };

@@ -22,6 +22,7 @@ import {
 } from '../db/catalogue-edits';
 import { findMppSettings } from '../db/mpp-settings';
 import { notFound } from '../errors';
+import { safeRecord } from '../safe-keys';
 import { requireMppAdmin } from './access';
 import { audit, diff } from './audit';
 import { counterSchema, serviceSchema, tenantSchema } from './catalogue-schemas';
@@ -42,14 +43,15 @@ export const columns = [
 type Column = (typeof columns)[number];
 type Line = { line: number; cells: Record<Column, string> };
 
-const kinds: Record<string, 'tenant' | 'service' | 'counter'> = {
+// no prototype: a line of kind `constructor` or `__proto__` is an unknown kind, not Object's (issue 10)
+const kinds: Record<string, 'tenant' | 'service' | 'counter'> = Object.assign(Object.create(null), {
 	tenant: 'tenant',
 	instansi: 'tenant',
 	service: 'service',
 	layanan: 'service',
 	counter: 'counter',
 	loket: 'counter'
-};
+});
 
 export interface ImportProblem extends FieldProblem {
 	line: number;
@@ -189,9 +191,10 @@ function readLines(text: string, report: ImportReport): Line[] {
 		return [];
 	}
 	return rows.slice(1).flatMap((row, i) => {
-		const cells = Object.fromEntries(
-			columns.map((c) => [c, (row[header.indexOf(c)] ?? '').trim()])
-		) as Record<Column, string>;
+		const cells = safeRecord(columns.map((c) => [c, (row[header.indexOf(c)] ?? '').trim()])) as Record<
+			Column,
+			string
+		>;
 		cells.kind = cells.kind.toLowerCase();
 		const line = i + 2;
 		if (!kinds[cells.kind]) {

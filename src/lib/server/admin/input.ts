@@ -47,7 +47,8 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
-	const fields: FieldProblems = {};
+	// issue paths can hold names from outside: no prototype to write through
+	const fields: FieldProblems = Object.create(null);
 	for (const issue of result.error.issues) {
 		const field = issue.path.join('.') || 'form';
 		fields[field] ??= problemOf(issue);

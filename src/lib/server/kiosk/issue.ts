@@ -23,18 +23,25 @@ export const issueFormSchema = z.object({
  */
 export async function issueAtKiosk(
 	sql: Sql,
-	input: { slug: string; actor: Actor; form: FormData; request: { request: Request; url: URL } }
+	input: {
+		slug: string;
+		actor: Actor;
+		/** read only once the screen may issue: nobody else gets a body parsed (issue 10 item 2) */
+		readForm: () => Promise<FormData>;
+		request: { request: Request; url: URL };
+	}
 ): Promise<{ trackCode: string; outcome: Outcome | null; headers: Record<string, string> }> {
 	const { mpp, access } = await requireKioskScreen(sql, input.slug, input.actor);
+	const fields = await input.readForm();
 	const form = parseWith(issueFormSchema, {
-		serviceId: input.form.get('serviceId') ?? undefined,
-		priorityGroup: input.form.get('priorityGroup') ?? undefined
+		serviceId: fields.get('serviceId') ?? undefined,
+		priorityGroup: fields.get('priorityGroup') ?? undefined
 	});
 	const event = { ...input.request, locals: { actor: input.actor } };
 	// the slip options are part of the answer (the address it goes to), so of the request too
-	const body = { ...form, ...kioskOptions(input.form) };
+	const body = { ...form, ...kioskOptions(fields) };
 	// before JavaScript has loaded, the page's own key (a hidden field, new with every page) stands in
-	const formKey = input.form.get('idempotencyKey');
+	const formKey = fields.get('idempotencyKey');
 	const { value, outcome, headers } = await idempotent(
 		event,
 		body,

@@ -6,6 +6,7 @@ import { badRequest, AppError } from '../errors';
 import { authorizeRoom, mppRoomRefusal, roomName } from './access';
 import { withAck } from './ack';
 import type { AppSocket } from './io';
+import { findUnsafeKey } from '../safe-keys';
 import { rooms } from './rooms';
 import { mppRoomSchema, roomRequestSchema, ticketFollowSchema } from './schemas';
 import { displaySnapshot, staffSnapshot } from './snapshot';
@@ -73,6 +74,9 @@ export function registerSocketHandlers(socket: AppSocket): void {
 }
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+	// socket.io parses JSON: `__proto__` arrives as an own key, refused like in every other door
+	const unsafe = findUnsafeKey(payload);
+	if (unsafe !== null) throw badRequest(`Permintaan tidak valid (${unsafe})`, 'invalid_payload');
 	const result = schema.safeParse(payload);
 	if (!result.success) {
 		const issue = result.error.issues[0];

@@ -9,8 +9,8 @@ import {
 	updateMppProfile
 } from '$lib/server/admin/mpps';
 import { getSql } from '$lib/server/db/client';
-import { act, formObject } from '../form.server';
-import { mppIdOf } from './mpp.server';
+import { act, formObject, guarded } from '../form.server';
+import { mppAdmin } from './mpp.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
-	profile: async ({ locals, params, request }) => {
+	profile: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		const slug = String(values.slug ?? '')
 			.trim()
@@ -32,37 +32,32 @@ export const actions: Actions = {
 			locals.locale,
 			'profile',
 			values,
-			async () => updateMppProfile(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			async () => updateMppProfile(getSql(), locals.actor, mppId, values),
 			`/admin/${slug}?saved=profile`
 		);
-	},
-	operations: async ({ locals, params, request }) => {
+	}),
+	operations: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'operations', values, async () =>
-			updateMppOperations(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values)
+			updateMppOperations(getSql(), locals.actor, mppId, values)
 		);
-	},
-	addClosedDay: async ({ locals, params, request }) => {
+	}),
+	addClosedDay: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'closedDay', values, async () =>
-			addClosedDay(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values)
+			addClosedDay(getSql(), locals.actor, mppId, values)
 		);
-	},
-	removeClosedDay: async ({ locals, params, request }) => {
+	}),
+	removeClosedDay: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'closedDay', values, async () =>
-			removeClosedDay(
-				getSql(),
-				locals.actor,
-				await mppIdOf(params.mpp, locals.actor),
-				String(values.date ?? '')
-			)
+			removeClosedDay(getSql(), locals.actor, mppId, String(values.date ?? ''))
 		);
-	},
-	setActive: async ({ locals, params, request }) => {
+	}),
+	setActive: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'state', values, async () =>
-			setMppActive(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values.active === 'true')
+			setMppActive(getSql(), locals.actor, mppId, values.active === 'true')
 		);
-	}
+	})
 };

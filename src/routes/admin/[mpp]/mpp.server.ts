@@ -6,3 +6,7 @@ import { getSql } from '$lib/server/db/client';
 export async function mppIdOf(slug: string, actor: Actor): Promise<string> {
 	return (await openMppForAdmin(getSql(), actor, slug)).id;
 }
+
+/** The access check of every /admin/[mpp] action (see `guarded`): its MPP's id for its admin. */
+export const mppAdmin = ({ locals, params }: { locals: App.Locals; params: { mpp?: string } }) =>
+	mppIdOf(params.mpp ?? '', locals.actor);

@@ -2,7 +2,7 @@ import { toDayForms } from '$lib/admin/hours';
 import { createMpp } from '$lib/server/admin/mpps';
 import { requireSuperadmin } from '$lib/server/admin/access';
 import { getSql } from '$lib/server/db/client';
-import { act, formObject } from '../form.server';
+import { act, formObject, guarded, superadmin } from '../form.server';
 import { orPageError } from '../page-error.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
+	default: guarded(superadmin, async ({ locals, request }) => {
 		const values = formObject(await request.formData());
 		const slug = String(values.slug ?? '')
 			.trim()
@@ -40,5 +40,5 @@ export const actions: Actions = {
 			() => createMpp(getSql(), locals.actor, values),
 			`/admin/${slug}`
 		);
-	}
+	})
 };

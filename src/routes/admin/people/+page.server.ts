@@ -10,7 +10,7 @@ import {
 } from '$lib/server/admin/national-people';
 import { LINK_HOURS } from '$lib/server/admin/password-links';
 import { getSql } from '$lib/server/db/client';
-import { act, actShowing, formObject } from '../form.server';
+import { act, actShowing, formObject, guarded, superadmin } from '../form.server';
 import { shownLink } from '../link.server';
 import { orPageError } from '../page-error.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ locals, request, url }) => {
+	create: guarded(superadmin, async ({ locals, request, url }) => {
 		const values = formObject(await request.formData());
 		if (values.mode === 'invite') {
 			return actShowing(
@@ -45,8 +45,8 @@ export const actions: Actions = {
 			() => createNationalPerson(getSql(), locals.actor, values),
 			'/admin/people?saved'
 		);
-	},
-	link: async ({ locals, request, url }) => {
+	}),
+	link: guarded(superadmin, async ({ locals, request, url }) => {
 		const values = formObject(await request.formData());
 		return actShowing(
 			locals.locale,
@@ -55,11 +55,11 @@ export const actions: Actions = {
 			() => nationalPasswordLink(getSql(), locals.actor, String(values.id)),
 			(made) => shownLink(url.origin, made)
 		);
-	},
-	active: async ({ locals, request }) => {
+	}),
+	active: guarded(superadmin, async ({ locals, request }) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'active', values, () =>
 			setNationalPersonActive(getSql(), locals.actor, String(values.id), values.active === 'true')
 		);
-	}
+	})
 };

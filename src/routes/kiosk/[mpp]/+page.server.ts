@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { getSql } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/errors';
+import { discardBody } from '$lib/server/http';
 import { issueAtKiosk } from '$lib/server/kiosk/issue';
 import { kioskMenu, kioskSchedule } from '$lib/server/kiosk/menu';
 import { kioskOptions, kioskOptionsQuery } from '$lib/server/kiosk/screen';
@@ -21,13 +22,13 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 
 export const actions: Actions = {
 	issue: async ({ request, url, locals, params, setHeaders }) => {
-		const form = await request.formData();
+		let form: FormData | undefined;
 		let trackCode: string;
 		try {
 			const issued = await issueAtKiosk(getSql(), {
 				slug: params.mpp,
 				actor: locals.actor,
-				form,
+				readForm: async () => (form = await request.formData()),
 				request: { request, url }
 			});
 			publish(issued.outcome);
@@ -35,8 +36,10 @@ export const actions: Actions = {
 			trackCode = issued.trackCode;
 		} catch (error) {
 			if (!isAppError(error)) throw error;
-			return fail(error.status, { refusal: error.code, serviceId: String(form.get('serviceId') ?? '') });
+			// refused before the body was read (not this MPP's kiosk): it is thrown away unparsed
+			if (!form) await discardBody(request).catch(() => undefined);
+			return fail(error.status, { refusal: error.code, serviceId: String(form?.get('serviceId') ?? '') });
 		}
-		redirect(303, `/kiosk/${params.mpp}/ticket/${trackCode}${kioskOptionsQuery(kioskOptions(form))}`);
+		redirect(303, `/kiosk/${params.mpp}/ticket/${trackCode}${kioskOptionsQuery(kioskOptions(form!))}`);
 	}
 };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { addMonths } from '$lib/domain/periods';
 import { describeIssues } from '$lib/server/http';
+import { queryRecord } from '$lib/server/safe-keys';
 import { blank } from '../query.server';
 
 export interface GradesQuery {
@@ -31,7 +32,7 @@ export function parseGradesQuery(
 			return { after: later, before: before ?? addMonths(later, -1), province };
 		})
 		.refine((q) => q.before !== q.after, { error: 'choose two different months', path: ['before'] });
-	const parsed = schema.safeParse(Object.fromEntries(params));
+	const parsed = schema.safeParse(queryRecord(params));
 	return parsed.success
 		? { ok: true, query: parsed.data }
 		: { ok: false, reason: describeIssues(parsed.error) };

@@ -5,6 +5,7 @@ import { listNationalMpps } from '$lib/server/db/national';
 import { describeIssues } from '$lib/server/http';
 import { weeklyReportSchema } from '$lib/server/national/weekly-query';
 import { weeklyVisits } from '$lib/server/national/weekly-visits';
+import { queryRecord } from '$lib/server/safe-keys';
 import { requireMinistry } from '../access.server';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { locale } = requireMinistry(event);
 	const now = new Date();
-	const parsed = weeklyReportSchema(now).safeParse(Object.fromEntries(event.url.searchParams));
+	const parsed = weeklyReportSchema(now).safeParse(queryRecord(event.url.searchParams));
 	if (!parsed.success) {
 		const reason = describeIssues(parsed.error);
 		error(400, { code: 'bad_query', message: t(locale, 'ministry.report.error.bad', { reason }) });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addMonths, monthRange, trendGranularities, type TrendGranularity } from '$lib/domain/periods';
 import { addDays } from '$lib/domain/zoned-time';
 import { describeIssues } from '$lib/server/http';
+import { queryRecord } from '$lib/server/safe-keys';
 import { blank, withinRange } from '../query.server';
 
 export interface TrendsQuery {
@@ -33,7 +34,7 @@ export function parseTrendsQuery(
 				return { from: from ?? monthRange(addMonths(end.slice(0, 7), -11)).from, to: end, ...rest };
 			})
 	);
-	const parsed = schema.safeParse(Object.fromEntries(params));
+	const parsed = schema.safeParse(queryRecord(params));
 	return parsed.success
 		? { ok: true, query: parsed.data }
 		: { ok: false, reason: describeIssues(parsed.error) };

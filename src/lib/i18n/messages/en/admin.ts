@@ -359,6 +359,8 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.error.forbidden': "This page is for that MPP's managers and the system administrator only.",
 	'admin.error.notFound': 'What you are looking for was not found. Check the address.',
 	'admin.error.generic': 'Something went wrong. Try reloading the page.',
+	'admin.error.signIn': 'Your session has ended. Please sign in again.',
+	'admin.error.fieldName': 'This field name is not accepted: {name}. Reload the page and send again.',
 	'admin.error.toHome': 'To your start page',
 
 	'admin.invalid.value': 'This value is not valid.',

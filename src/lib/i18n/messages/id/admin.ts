@@ -361,6 +361,8 @@ export const admin = {
 	'admin.error.forbidden': 'Halaman ini hanya untuk pengelola MPP tersebut dan administrator sistem.',
 	'admin.error.notFound': 'Yang Anda cari tidak ditemukan. Periksa alamat halaman.',
 	'admin.error.generic': 'Terjadi kesalahan. Coba muat ulang halaman.',
+	'admin.error.signIn': 'Sesi Anda sudah berakhir. Silakan masuk lagi.',
+	'admin.error.fieldName': 'Nama isian ini tidak diterima: {name}. Muat ulang halaman dan kirim lagi.',
 	'admin.error.toHome': 'Ke halaman awal Anda',
 
 	'admin.invalid.value': 'Isian ini tidak sah.',

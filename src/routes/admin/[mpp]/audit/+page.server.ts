@@ -1,11 +1,12 @@
 import { readAuditLog } from '$lib/server/admin/audit-log';
 import { readCatalogue } from '$lib/server/admin/catalogue-view';
 import { getSql } from '$lib/server/db/client';
+import { queryRecord } from '$lib/server/safe-keys';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const { mpp } = await parent();
-	const log = await readAuditLog(getSql(), locals.actor, mpp.id, Object.fromEntries(url.searchParams));
+	const log = await readAuditLog(getSql(), locals.actor, mpp.id, queryRecord(url.searchParams));
 	const { tenants, services, counters } = await readCatalogue(getSql(), locals.actor, mpp.id);
 	// ids in the recorded changes are shown as the names of what they stand for
 	const names: Record<string, string> = {};

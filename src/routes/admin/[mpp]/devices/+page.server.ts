@@ -1,7 +1,7 @@
 import { claimPairing, listDevicesForAdmin, renameDevice, revokeDevice } from '$lib/server/admin/devices';
 import { getSql } from '$lib/server/db/client';
-import { act, formObject } from '../../form.server';
-import { mppIdOf } from '../mpp.server';
+import { act, formObject, guarded } from '../../form.server';
+import { mppAdmin } from '../mpp.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
@@ -19,27 +19,27 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 };
 
 export const actions: Actions = {
-	pair: async ({ locals, params, request }) => {
+	pair: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData());
 		const name = String(values.name ?? '').trim();
 		return act(
 			locals.locale,
 			'pair',
 			values,
-			async () => claimPairing(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			async () => claimPairing(getSql(), locals.actor, mppId, values),
 			`/admin/${params.mpp}/devices?${new URLSearchParams({ paired: name })}`
 		);
-	},
-	rename: async ({ locals, params, request }) => {
+	}),
+	rename: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'rename', values, async () =>
-			renameDevice(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), String(values.id), values)
+			renameDevice(getSql(), locals.actor, mppId, String(values.id), values)
 		);
-	},
-	revoke: async ({ locals, params, request }) => {
+	}),
+	revoke: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'revoke', values, async () =>
-			revokeDevice(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), String(values.id))
+			revokeDevice(getSql(), locals.actor, mppId, String(values.id))
 		);
-	}
+	})
 };

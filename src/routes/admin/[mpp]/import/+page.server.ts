@@ -4,17 +4,15 @@ import { importCsv } from '$lib/server/admin/bulk';
 import { announce } from '$lib/server/admin/live';
 import { csvImportMaxBytes } from '$lib/server/body-limit';
 import { getSql } from '$lib/server/db/client';
-import { translateProblems } from '../../form.server';
-import { orPageError } from '../../page-error.server';
-import { mppIdOf } from '../mpp.server';
+import { guarded, translateProblems } from '../../form.server';
+import { mppAdmin } from '../mpp.server';
 import type { Actions } from './$types';
 
 // 1 MiB, and never more than BODY_SIZE_LIMIT lets through (README "Configuration")
 const MAX_BYTES = csvImportMaxBytes();
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
-		const mppId = await orPageError(locals.locale, () => mppIdOf(params.mpp, locals.actor));
+	default: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const form = await request.formData();
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
@@ -35,5 +33,5 @@ export const actions: Actions = {
 				warnings: report.warnings.map((w) => translateProblems(locals.locale, { x: w }).x)
 			}
 		};
-	}
+	})
 };

@@ -10,9 +10,9 @@ import {
 	updatePerson
 } from '$lib/server/admin/people';
 import { getSql } from '$lib/server/db/client';
-import { act, actShowing, formObject } from '../../form.server';
+import { act, actShowing, formObject, guarded } from '../../form.server';
 import { shownLink } from '../../link.server';
-import { mppIdOf } from '../mpp.server';
+import { mppAdmin } from '../mpp.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** `?person=new|<id>` opens the editor (with the password reset for an existing person). */
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 const here = (slug: string) => `/admin/${slug}/people?saved`;
 
 export const actions: Actions = {
-	create: async ({ locals, params, request, url }) => {
+	create: guarded(mppAdmin, async ({ locals, params, request, url }, mppId) => {
 		const values = formObject(await request.formData(), ['counterIds']);
 		if (values.mode === 'invite') {
 			// no password: the person chooses one through a link the admin sends them
@@ -40,7 +40,7 @@ export const actions: Actions = {
 				locals.locale,
 				'person',
 				values,
-				async () => invitePerson(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+				async () => invitePerson(getSql(), locals.actor, mppId, values),
 				(invited) => shownLink(url.origin, invited)
 			);
 		}
@@ -48,70 +48,44 @@ export const actions: Actions = {
 			locals.locale,
 			'person',
 			{ ...values, password: '' },
-			async () => createPerson(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			async () => createPerson(getSql(), locals.actor, mppId, values),
 			here(params.mpp)
 		);
-	},
-	update: async ({ locals, params, request }) => {
+	}),
+	update: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData(), ['counterIds']);
 		return act(
 			locals.locale,
 			'person',
 			values,
-			async () =>
-				updatePerson(
-					getSql(),
-					locals.actor,
-					await mppIdOf(params.mpp, locals.actor),
-					String(values.id),
-					values
-				),
+			async () => updatePerson(getSql(), locals.actor, mppId, String(values.id), values),
 			here(params.mpp)
 		);
-	},
-	reset: async ({ locals, params, request }) => {
+	}),
+	reset: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(
 			locals.locale,
 			'reset',
 			{ id: values.id },
-			async () =>
-				resetPassword(
-					getSql(),
-					locals.actor,
-					await mppIdOf(params.mpp, locals.actor),
-					String(values.id),
-					values
-				),
+			async () => resetPassword(getSql(), locals.actor, mppId, String(values.id), values),
 			here(params.mpp)
 		);
-	},
-	link: async ({ locals, params, request, url }) => {
+	}),
+	link: guarded(mppAdmin, async ({ locals, request, url }, mppId) => {
 		const values = formObject(await request.formData());
 		return actShowing(
 			locals.locale,
 			'reset',
 			{ id: values.id },
-			async () =>
-				createPasswordLink(
-					getSql(),
-					locals.actor,
-					await mppIdOf(params.mpp, locals.actor),
-					String(values.id)
-				),
+			async () => createPasswordLink(getSql(), locals.actor, mppId, String(values.id)),
 			(made) => shownLink(url.origin, made)
 		);
-	},
-	active: async ({ locals, params, request }) => {
+	}),
+	active: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'active', values, async () =>
-			setPersonActive(
-				getSql(),
-				locals.actor,
-				await mppIdOf(params.mpp, locals.actor),
-				String(values.id),
-				values.active === 'true'
-			)
+			setPersonActive(getSql(), locals.actor, mppId, String(values.id), values.active === 'true')
 		);
-	}
+	})
 };

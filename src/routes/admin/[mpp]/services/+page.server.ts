@@ -2,8 +2,8 @@ import { readCatalogue } from '$lib/server/admin/catalogue-view';
 import { activateService, createService, deactivateService, updateService } from '$lib/server/admin/services';
 import { createTenant, setTenantActive, updateTenant } from '$lib/server/admin/tenants';
 import { getSql } from '$lib/server/db/client';
-import { act, formObject } from '../../form.server';
-import { mppIdOf } from '../mpp.server';
+import { act, formObject, guarded } from '../../form.server';
+import { mppAdmin } from '../mpp.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** `?tenant=new|<id>`, `?service=new|<id>` and `?deactivate=<service id>` open the editors. */
@@ -21,93 +21,66 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 const here = (slug: string) => `/admin/${slug}/services?saved`;
 
 export const actions: Actions = {
-	createTenant: async ({ locals, params, request }) => {
+	createTenant: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(
 			locals.locale,
 			'tenant',
 			values,
-			async () => createTenant(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			async () => createTenant(getSql(), locals.actor, mppId, values),
 			here(params.mpp)
 		);
-	},
-	updateTenant: async ({ locals, params, request }) => {
+	}),
+	updateTenant: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(
 			locals.locale,
 			'tenant',
 			values,
-			async () =>
-				updateTenant(
-					getSql(),
-					locals.actor,
-					await mppIdOf(params.mpp, locals.actor),
-					String(values.id),
-					values
-				),
+			async () => updateTenant(getSql(), locals.actor, mppId, String(values.id), values),
 			here(params.mpp)
 		);
-	},
-	tenantActive: async ({ locals, params, request }) => {
+	}),
+	tenantActive: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'tenantActive', values, async () =>
-			setTenantActive(
-				getSql(),
-				locals.actor,
-				await mppIdOf(params.mpp, locals.actor),
-				String(values.id),
-				values.active === 'true'
-			)
+			setTenantActive(getSql(), locals.actor, mppId, String(values.id), values.active === 'true')
 		);
-	},
-	createService: async ({ locals, params, request }) => {
+	}),
+	createService: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData(), ['counterIds']);
 		return act(
 			locals.locale,
 			'service',
 			values,
-			async () => createService(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), values),
+			async () => createService(getSql(), locals.actor, mppId, values),
 			here(params.mpp)
 		);
-	},
-	updateService: async ({ locals, params, request }) => {
+	}),
+	updateService: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData(), ['counterIds']);
 		return act(
 			locals.locale,
 			'service',
 			values,
-			async () =>
-				updateService(
-					getSql(),
-					locals.actor,
-					await mppIdOf(params.mpp, locals.actor),
-					String(values.id),
-					values
-				),
+			async () => updateService(getSql(), locals.actor, mppId, String(values.id), values),
 			here(params.mpp)
 		);
-	},
-	deactivateService: async ({ locals, params, request }) => {
+	}),
+	deactivateService: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(
 			locals.locale,
 			'deactivate',
 			values,
-			async () =>
-				deactivateService(
-					getSql(),
-					locals.actor,
-					await mppIdOf(params.mpp, locals.actor),
-					String(values.id),
-					values
-				),
+			async () => deactivateService(getSql(), locals.actor, mppId, String(values.id), values),
 			here(params.mpp)
 		);
-	},
-	activateService: async ({ locals, params, request }) => {
+	}),
+	activateService: guarded(mppAdmin, async ({ locals, request }, mppId) => {
 		const values = formObject(await request.formData());
 		return act(locals.locale, 'serviceActive', values, async () =>
-			activateService(getSql(), locals.actor, await mppIdOf(params.mpp, locals.actor), String(values.id))
+			activateService(getSql(), locals.actor, mppId, String(values.id))
 		);
-	}
+	})
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addDays } from '$lib/domain/zoned-time';
 import { statsGroupBys, type StatsGroupBy } from '$lib/server/stats/query';
 import { MAX_RANGE_DAYS } from '$lib/server/stats/query-schema';
+import { queryRecord } from '$lib/server/safe-keys';
 import { presetRange } from './presets';
 
 export interface HistoryQuery {
@@ -40,7 +41,7 @@ export function parseHistoryQuery(
 	params: URLSearchParams,
 	today: string
 ): { ok: true; query: HistoryQuery } | { ok: false; field: 'dates' | 'groupBy' } {
-	const result = historyQuerySchema(today).safeParse(Object.fromEntries(params));
+	const result = historyQuerySchema(today).safeParse(queryRecord(params));
 	if (result.success) return { ok: true, query: result.data };
 	const field = result.error.issues.some((i) => i.path[0] === 'groupBy') ? 'groupBy' : 'dates';
 	return { ok: false, field };
