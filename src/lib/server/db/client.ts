@@ -9,7 +9,7 @@
 // Every connection has a statement_timeout and an idle_in_transaction_session_timeout, so no statement
 // and no forgotten transaction holds a connection longer than that. postgres.js has no timeout for a
 // query that waits for a free connection (when all `max` are taken it queues without limit); the wait
-// is bounded by those two timeouts instead, because every taken connection comes free within them.
+// is bounded instead by those two timeouts and by our transactions being a few short statements each.
 import postgres from 'postgres';
 
 export type Sql = postgres.Sql;
@@ -35,7 +35,7 @@ export interface PoolOptions {
 /** The app pool's settings from the environment (README "Configuration"). */
 export function appPoolOptions(env: Record<string, string | undefined> = process.env): PoolOptions {
 	return {
-		max: envNumber(env, 'DATABASE_POOL_SIZE', 10),
+		max: envNumber(env, 'DATABASE_POOL_SIZE', 10, 1),
 		statementTimeoutMs: envNumber(env, 'STATEMENT_TIMEOUT_MS', 10_000),
 		connectTimeoutSeconds: envNumber(env, 'CONNECT_TIMEOUT_S', 10),
 		idleTimeoutSeconds: envNumber(env, 'POOL_IDLE_TIMEOUT_S', 300)
@@ -46,17 +46,17 @@ export function appPoolOptions(env: Record<string, string | undefined> = process
 export function statsPoolOptions(env: Record<string, string | undefined> = process.env): PoolOptions {
 	return {
 		...appPoolOptions(env),
-		max: envNumber(env, 'STATS_POOL_SIZE', 3),
+		max: envNumber(env, 'STATS_POOL_SIZE', 3, 1),
 		statementTimeoutMs: envNumber(env, 'STATS_TIMEOUT_MS', 60_000)
 	};
 }
 
-function envNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+function envNumber(env: Record<string, string | undefined>, name: string, fallback: number, min = 0): number {
 	const raw = env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 0)
-		throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+	if (!Number.isInteger(value) || value < min)
+		throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
 	return value;
 }
 
