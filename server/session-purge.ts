@@ -2,7 +2,6 @@
 // in the table for ever. Once at start and then every SESSION_PURGE_MINUTES (default 60); the timer
 // stops with the HTTP server, so it never reopens a pool that shutdown has closed. Each node runs its
 // own; the DELETE is idempotent, so several nodes purging at once do no harm.
-import type { Server } from 'node:http';
 import { purgeExpiredSessions } from '../src/lib/server/auth/session';
 import { getSql, type Db } from '../src/lib/server/db/client';
 
@@ -13,7 +12,7 @@ export interface SessionPurge {
 }
 
 export function startSessionPurge(
-	server: Pick<Server, 'once'>,
+	server: { once(event: 'close', listener: () => void): unknown },
 	options: { db?: () => Db; everyMs?: number } = {}
 ): SessionPurge {
 	const db = options.db ?? getSql;
