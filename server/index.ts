@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_BODY_SIZE_LIMIT } from '../src/lib/server/body-limit';
 import { startDatabase, migrate, type Database } from './database';
 import { attachRealtime } from './realtime';
+import { startSessionPurge } from './session-purge';
 
 export interface ServerOptions {
 	port?: number;
@@ -57,6 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			handler(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'));
 		});
 		const realtime = attachRealtime(httpServer);
+		startSessionPurge(httpServer);
 		// Importing the handler runs SvelteKit's `init` hook, which registers the socket handlers.
 		app.handler = ((await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler }).handler;
 

@@ -6,6 +6,7 @@ import { localeFromRequest } from '$lib/i18n/request';
 import { authenticate, credentialsFromRequest, refreshAuthCookies } from '$lib/server/auth/resolve';
 import { getSql } from '$lib/server/db/client';
 import { errorResponse } from '$lib/server/http';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 import { registerRealtime } from '$lib/server/realtime/register';
 
 export const init: ServerInit = async () => {
@@ -48,17 +49,6 @@ function codeFor(status: number): string {
 	if (status === 403) return 'forbidden';
 	if (status === 413) return 'payload_too_large';
 	return status >= 500 ? 'internal' : 'bad_request';
-}
-
-function withSecurityHeaders(response: Response): Response {
-	try {
-		response.headers.set('x-content-type-options', 'nosniff');
-		response.headers.set('referrer-policy', 'same-origin');
-		response.headers.set('x-frame-options', 'SAMEORIGIN');
-	} catch {
-		// immutable headers (a fetched response passed through): leave them as they are
-	}
-	return response;
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -4,6 +4,14 @@
 // Antrean gives out (setup export, statistics, the ministry's reports): comma separated, CRLF, UTF-8,
 // numbers plain (dot decimals, no grouping), empty for a missing value, so any spreadsheet or script
 // reads them.
+//
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`, `-`,
+// `@`, a tab or a carriage return as a formula, so a service named `=HYPERLINK(…)` would become a link
+// (or worse) on a ministry analyst's machine. The writer prefixes such a TEXT cell with a single quote;
+// numbers stay numbers (a negative number is data, not a formula). To keep the guard reversible, a text
+// cell that already starts with quotes before one of those characters gets one more, and the setup
+// import takes exactly one off again (unguardCell), so every name round-trips.
+// https://owasp.org/www-community/attacks/CSV_Injection
 
 export function parseCsv(text: string): string[][] {
 	const body = text.replace(/^\uFEFF/, '');
@@ -40,8 +48,21 @@ export function parseCsv(text: string): string[][] {
 	return rows;
 }
 
+const formulaStart = /^'*[=+\-@\t\r]/;
+
+/** A text cell as a spreadsheet must see it: inert, with a leading quote when it would be a formula. */
+export function guardCell(text: string): string {
+	return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of guardCell, for cells read back from a file Antrean (or a spreadsheet) wrote. */
+export function unguardCell(text: string): string {
+	return text.startsWith("'") && formulaStart.test(text) ? text.slice(1) : text;
+}
+
 function cell(value: CsvCell): string {
-	const text = value === null || value === undefined ? '' : String(value);
+	const text =
+		value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : guardCell(value);
 	return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

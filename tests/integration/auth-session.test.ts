@@ -1,14 +1,17 @@
 // Sessions and actor resolution against real PostgreSQL: expiry, sliding renewal, deactivation,
 // bearer and cookie tokens of people and paired devices.
+import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, resolveActor } from '../../src/lib/server/auth/resolve';
 import {
 	createSession,
 	invalidateSession,
 	invalidateUserSessions,
+	purgeExpiredSessions,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { hashToken } from '../../src/lib/server/auth/tokens';
+import { startSessionPurge } from '../../server/session-purge';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -38,7 +41,9 @@ describe('sessions', () => {
 			expiresAt,
 			renewed: false
 		});
-		expect(await validateSessionToken(db.sql, token.slice(0, -1) + 'x')).toBeNull();
+		expect(
+			await validateSessionToken(db.sql, token.slice(0, -1) + (token.endsWith('x') ? 'y' : 'x'))
+		).toBeNull();
 	});
 
 	it('extends a session used with less than 15 days left to 30 days again', async () => {
@@ -83,6 +88,68 @@ describe('sessions', () => {
 		expect(await invalidateUserSessions(db.sql, operator.id)).toBe(2);
 		expect(await validateSessionToken(db.sql, desk.token)).toBeNull();
 		expect(await validateSessionToken(db.sql, laptop.token)).toBeNull();
+	});
+});
+
+describe('absolute lifetime and purge', () => {
+	const signedInAgo = (token: string, days: number) =>
+		db.sql`UPDATE sessions SET created_at = now() - ${days} * interval '1 day' WHERE id = ${hashToken(token)}`;
+	const exists = async (token: string) =>
+		(await db.sql`SELECT 1 FROM sessions WHERE id = ${hashToken(token)}`).length === 1;
+
+	it('refuses a session 30 days after sign-in even when it was just used and renewed', async () => {
+		const { token } = await createSession(db.sql, world.mpps[0].users.operator.id);
+		await signedInAgo(token, 31);
+		await setExpiry(token, new Date(Date.now() + 25 * DAY));
+		expect(await validateSessionToken(db.sql, token)).toBeNull();
+		expect(await resolveActor(db.sql, { authorization: `Bearer ${token}` })).toEqual({ kind: 'anonymous' });
+		expect(await exists(token)).toBe(false);
+	});
+
+	it('never renews past 30 days after sign-in', async () => {
+		const { token } = await createSession(db.sql, world.mpps[0].users.operator.id);
+		await signedInAgo(token, 25);
+		await setExpiry(token, new Date(Date.now() + 2 * DAY));
+		const session = await validateSessionToken(db.sql, token);
+		expect(session).not.toBeNull();
+		expect(session!.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 5 * DAY + 1000);
+		expect(session!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 4 * DAY);
+	});
+
+	it('purges expired and too old sessions, and keeps live ones', async () => {
+		const user = world.mpps[1].users.mpp_admin.id;
+		const [expired, old, live] = [
+			await createSession(db.sql, user),
+			await createSession(db.sql, user),
+			await createSession(db.sql, user)
+		];
+		await setExpiry(expired.token, new Date(Date.now() - 1000));
+		await signedInAgo(old.token, 40);
+		expect(await purgeExpiredSessions(db.sql)).toBeGreaterThanOrEqual(2);
+		expect([await exists(expired.token), await exists(old.token), await exists(live.token)]).toEqual([
+			false,
+			false,
+			true
+		]);
+	});
+
+	it("removes a user's expired sessions when that user signs in again", async () => {
+		const user = world.mpps[1].users.supervisor.id;
+		const expired = await createSession(db.sql, user);
+		await setExpiry(expired.token, new Date(Date.now() - 1000));
+		await createSession(db.sql, user);
+		expect(await exists(expired.token)).toBe(false);
+	});
+
+	it('the server purges at start and stops its timer with the server', async () => {
+		const expired = await createSession(db.sql, world.mpps[1].users.operator.id);
+		await setExpiry(expired.token, new Date(Date.now() - 1000));
+		const server = new EventEmitter();
+		const purge = startSessionPurge(server, { db: () => db.sql, everyMs: 3_600_000 });
+		expect(await purge.first).toBeGreaterThanOrEqual(1);
+		expect(await exists(expired.token)).toBe(false);
+		expect(server.listenerCount('close')).toBe(1);
+		server.emit('close');
 	});
 });
 

@@ -2,6 +2,7 @@
 // API's one error shape `{ "error": { "code", "message" } }` with a 4xx, never a 500 for bad input.
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { isStatementTimeout } from './db/client';
 import { AppError, badRequest, isAppError, TooManyRequests } from './errors';
 import { assertSafeKeys, safeRecord } from './safe-keys';
 
@@ -24,7 +25,8 @@ export function json(data: unknown, status = 200, headers: Record<string, string
 }
 
 /**
- * Wraps a route handler so a thrown AppError becomes its JSON 4xx; anything else is rethrown (500).
+ * Wraps a route handler so a thrown AppError becomes its JSON 4xx and a statement that ran past the
+ * pool's statement_timeout a 503 the client may retry; anything else is rethrown (500).
  * Use with the route's own type so params stay typed: `export const GET: RequestHandler = apiHandler(…)`.
  */
 export function apiHandler<E extends RequestEvent>(
@@ -34,6 +36,13 @@ export function apiHandler<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (error) {
+			if (isStatementTimeout(error)) {
+				return errorResponse(
+					503,
+					'database_timeout',
+					'Permintaan terlalu berat, coba rentang yang lebih pendek (query took too long).'
+				);
+			}
 			if (!isAppError(error)) throw error;
 			const response = errorResponse(error.status, error.code, error.message);
 			if (error instanceof TooManyRequests)

@@ -1,5 +1,5 @@
 import { localDate } from '$lib/domain/local-day';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { mppRanking } from '$lib/server/national/ranking';
 import { nationalStats } from '$lib/server/national/stats';
 import { nationalToday } from '$lib/server/national/today';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = parseMinistryQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { query } = parsed;
-	const sql = getSql();
+	const sql = getStatsSql();
 	const [period, today, ranking] = await Promise.all([
 		nationalStats(sql, { from: query.from, to: query.to, groupBy: 'timezone', now }),
 		// shared with the live pulse: at most a few seconds old, and the page's socket updates it

@@ -2,7 +2,7 @@
 // and import. An import matches agencies and services by code and counters by name, creates or
 // updates them (it never deletes), and is all or nothing: a dry run, or any line with a problem, rolls
 // the whole transaction back and reports what would have changed, line by line.
-import { formatCsv, parseCsv } from '../../csv';
+import { formatCsv, parseCsv, unguardCell } from '../../csv';
 import { localDate } from '../../domain/local-day';
 import type { Actor } from '../auth/actor';
 import type { Sql, Tx } from '../db/client';
@@ -191,10 +191,9 @@ function readLines(text: string, report: ImportReport): Line[] {
 		return [];
 	}
 	return rows.slice(1).flatMap((row, i) => {
-		const cells = safeRecord(columns.map((c) => [c, (row[header.indexOf(c)] ?? '').trim()])) as Record<
-			Column,
-			string
-		>;
+		const cells = safeRecord(
+			columns.map((c) => [c, unguardCell((row[header.indexOf(c)] ?? '').trim())])
+		) as Record<Column, string>;
 		cells.kind = cells.kind.toLowerCase();
 		const line = i + 2;
 		if (!kinds[cells.kind]) {

@@ -1,5 +1,15 @@
-// The one postgres.js pool of this process. The server entry (or the Vite plugin, or a test)
-// sets DATABASE_URL before the first query; everything under $lib/server takes `Sql` from here.
+// The postgres.js pools of this process. The server entry (or the Vite plugin, or a test) sets
+// DATABASE_URL before the first query; everything under $lib/server takes `Sql` from here.
+//
+// Two pools (issue 10 item 8): getSql() for the queue, the kiosk, the console, sign-in and admin, and
+// getStatsSql() for history dashboards, ministry pages and statistics exports, with its own few
+// connections and a longer statement_timeout. A heavy ministry query can then take at most the stats
+// pool's connections, never one that call-next or the kiosk needs.
+//
+// Every connection has a statement_timeout and an idle_in_transaction_session_timeout, so no statement
+// and no forgotten transaction holds a connection longer than that. postgres.js has no timeout for a
+// query that waits for a free connection (when all `max` are taken it queues without limit); the wait
+// is bounded instead by those two timeouts and by our transactions being a few short statements each.
 import postgres from 'postgres';
 
 export type Sql = postgres.Sql;
@@ -9,17 +19,69 @@ export type Tx = postgres.TransactionSql;
 export type Db = Sql | Tx;
 
 const key = Symbol.for('antrean.sql');
-type WithSql = typeof globalThis & { [key]?: Sql };
+const statsKey = Symbol.for('antrean.stats-sql');
+type WithSql = typeof globalThis & { [key]?: Sql; [statsKey]?: Sql };
 
-export function createSql(url: string, max = 10): Sql {
+export interface PoolOptions {
+	max?: number;
+	/** statement_timeout and idle_in_transaction_session_timeout, in ms; 0 turns them off */
+	statementTimeoutMs?: number;
+	/** seconds to establish a connection */
+	connectTimeoutSeconds?: number;
+	/** seconds an unused connection stays open */
+	idleTimeoutSeconds?: number;
+}
+
+/** The app pool's settings from the environment (README "Configuration"). */
+export function appPoolOptions(env: Record<string, string | undefined> = process.env): PoolOptions {
+	return {
+		max: envNumber(env, 'DATABASE_POOL_SIZE', 10, 1),
+		statementTimeoutMs: envNumber(env, 'STATEMENT_TIMEOUT_MS', 10_000),
+		connectTimeoutSeconds: envNumber(env, 'CONNECT_TIMEOUT_S', 10),
+		idleTimeoutSeconds: envNumber(env, 'POOL_IDLE_TIMEOUT_S', 300)
+	};
+}
+
+/** The statistics pool's: fewer connections, more time per statement. */
+export function statsPoolOptions(env: Record<string, string | undefined> = process.env): PoolOptions {
+	return {
+		...appPoolOptions(env),
+		max: envNumber(env, 'STATS_POOL_SIZE', 3, 1),
+		statementTimeoutMs: envNumber(env, 'STATS_TIMEOUT_MS', 60_000)
+	};
+}
+
+function envNumber(env: Record<string, string | undefined>, name: string, fallback: number, min = 0): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min)
+		throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+	return value;
+}
+
+export function createSql(url: string, options: PoolOptions | number = {}): Sql {
+	const {
+		max = 10,
+		statementTimeoutMs = 0,
+		connectTimeoutSeconds = 30,
+		idleTimeoutSeconds = 0
+	} = typeof options === 'number' ? { max: options } : options;
 	return postgres(url, {
 		max,
+		connect_timeout: connectTimeoutSeconds,
+		idle_timeout: idleTimeoutSeconds || undefined,
 		onnotice: () => {},
 		// JIT compiles a plan above jit_above_cost, which our 70-column histogram aggregates (and the
 		// rollup rebuild's enable_nestloop = off, which makes every cost huge) reach on a few dozen rows:
 		// compiling took 0.3–0.9 s per statement for work that runs in milliseconds. Nothing here scans
 		// enough rows for JIT to pay off.
-		connection: { jit: 'off' },
+		connection: {
+			jit: 'off',
+			...(statementTimeoutMs
+				? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs }
+				: {})
+		},
 		// bigint (count(*), sums, seq) comes back as a number; our values stay far below 2^53
 		types: {
 			bigint: { to: 20, from: [20], parse: (v: string) => Number(v), serialize: (v: number) => String(v) }
@@ -35,20 +97,39 @@ export function getSql(): Sql {
 		const url = process.env.DATABASE_URL;
 		if (!url)
 			throw new Error('DATABASE_URL is not set: start the server through server/index.ts or npm run dev');
-		g[key] = createSql(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+		g[key] = createSql(url, appPoolOptions());
 	}
 	return g[key];
 }
 
-/** For tests and CLIs that manage their own pool. */
-export function setSql(sql: Sql | undefined) {
-	(globalThis as WithSql)[key] = sql;
+/** The statistics pool, created on first use; the same database as getSql(). */
+export function getStatsSql(): Sql {
+	const g = globalThis as WithSql;
+	if (!g[statsKey]) {
+		const url = process.env.DATABASE_URL;
+		if (!url)
+			throw new Error('DATABASE_URL is not set: start the server through server/index.ts or npm run dev');
+		g[statsKey] = createSql(url, statsPoolOptions());
+	}
+	return g[statsKey];
 }
 
-/** Ends the process-wide pool (server shutdown). */
+/** True for PostgreSQL's "canceling statement due to statement timeout" (and a user cancel). */
+export function isStatementTimeout(error: unknown): boolean {
+	return (error as { code?: unknown } | null)?.code === '57014';
+}
+
+/** For tests and CLIs that manage their own pool (used for statistics too). */
+export function setSql(sql: Sql | undefined) {
+	(globalThis as WithSql)[key] = sql;
+	(globalThis as WithSql)[statsKey] = sql;
+}
+
+/** Ends the process-wide pools (server shutdown). */
 export async function closeSql(): Promise<void> {
 	const g = globalThis as WithSql;
-	const sql = g[key];
+	const pools = new Set([g[key], g[statsKey]]);
 	g[key] = undefined;
-	await sql?.end({ timeout: 5 });
+	g[statsKey] = undefined;
+	await Promise.all([...pools].map((sql) => sql?.end({ timeout: 5 })));
 }

@@ -3,7 +3,7 @@
 import { localDate } from '../../domain/local-day';
 import type { Actor } from '../auth/actor';
 import { requireUser } from '../access';
-import { getSql } from '../db/client';
+import { getStatsSql } from '../db/client';
 import { json, readQuery } from '../http';
 import { nationalCsv, rankingCsv } from './csv';
 import { nationalQuerySchema } from './query-schema';
@@ -23,7 +23,7 @@ export async function rankingResponse(event: NationalRequest): Promise<Response>
 	requireUser(event.locals.actor, ['ministry']);
 	const now = new Date();
 	const { from, to } = readQuery(event.url, nationalQuerySchema(localDate(now, latestZone)));
-	const rows = await mppRanking(getSql(), { from, to, now });
+	const rows = await mppRanking(getStatsSql(), { from, to, now });
 	if (!wantsCsv(event.request)) return json({ from, to, rows });
 	return csvResponse(rankingCsv(rows), `antrean-mpps-${from}_${to}.csv`);
 }
@@ -32,7 +32,7 @@ export async function nationalResponse(event: NationalRequest): Promise<Response
 	requireUser(event.locals.actor, ['ministry']);
 	const now = new Date();
 	const query = readQuery(event.url, nationalQuerySchema(localDate(now, latestZone)));
-	const result = await nationalStats(getSql(), { ...query, now });
+	const result = await nationalStats(getStatsSql(), { ...query, now });
 	if (!wantsCsv(event.request)) return json(result);
 	return csvResponse(nationalCsv(result), `antrean-national-${query.groupBy}-${query.from}_${query.to}.csv`);
 }

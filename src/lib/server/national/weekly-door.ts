@@ -2,7 +2,7 @@
 // ministry and the superadmin; DESIGN "Roles"), validate the weeks and filters, answer JSON or CSV.
 import type { Actor } from '../auth/actor';
 import { requireUser } from '../access';
-import { getSql } from '../db/client';
+import { getStatsSql } from '../db/client';
 import { json, readQuery } from '../http';
 import { weeklyVisitsCsv, weeklyVisitsCsvFilename } from './weekly-csv';
 import { weeklyReportSchema } from './weekly-query';
@@ -21,7 +21,7 @@ export async function weeklyVisitsResponse(
 	requireUser(event.locals.actor, ['ministry']);
 	const now = new Date();
 	const query = readQuery(event.url, weeklyReportSchema(now));
-	const report = await weeklyVisits(getSql(), { ...query, now });
+	const report = await weeklyVisits(getStatsSql(), { ...query, now });
 	const csv = format === 'csv' || wantsCsv(event.request);
 	if (!csv) return json({ fromWeek: query.fromWeek, toWeek: query.toWeek, filter: query.filter, ...report });
 	return new Response(weeklyVisitsCsv(report), {

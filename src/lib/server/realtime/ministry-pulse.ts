@@ -3,7 +3,7 @@
 // them at once. Throttled aggregates, never per-ticket events: the ministry sees no tickets, and 300
 // MPPs' calls would be thousands of events a minute for a number that moves by a few.
 import type { MinistryTodayEvent } from '../../realtime/events';
-import { getSql } from '../db/client';
+import { getStatsSql } from '../db/client';
 import { nationalToday } from '../national/today';
 import { getIo } from './io';
 import { rooms } from './rooms';
@@ -16,7 +16,7 @@ export function pulseInterval(): number {
 
 export async function ministryToday(now = new Date()): Promise<MinistryTodayEvent> {
 	// always fresh, and kept for the /ministry page loads of the next few seconds
-	const result = await nationalToday(getSql(), 0, now);
+	const result = await nationalToday(getStatsSql(), 0, now);
 	return { at: now.toISOString(), total: result.total, zones: result.rows };
 }
 

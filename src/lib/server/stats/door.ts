@@ -2,7 +2,7 @@
 // find the MPP, check who asks, validate the query, answer JSON or CSV.
 import { localDate } from '../../domain/local-day';
 import type { Actor } from '../auth/actor';
-import { getSql } from '../db/client';
+import { getStatsSql } from '../db/client';
 import { json, readQuery } from '../http';
 import { requireMppBySlug } from '../mpps';
 import { requireStatsAccess } from './access';
@@ -22,7 +22,7 @@ export async function statsResponse(
 	event: StatsRequest,
 	format: 'json' | 'csv' | 'negotiate'
 ): Promise<Response> {
-	const sql = getSql();
+	const sql = getStatsSql();
 	const mpp = await requireMppBySlug(sql, event.params.slug);
 	requireStatsAccess(event.locals.actor, mpp.id);
 	const now = new Date();
@@ -40,7 +40,7 @@ export async function statsResponse(
 }
 
 export async function liveStatsResponse(event: StatsRequest): Promise<Response> {
-	const sql = getSql();
+	const sql = getStatsSql();
 	const mpp = await requireMppBySlug(sql, event.params.slug);
 	const { aggregatesOnly } = requireStatsAccess(event.locals.actor, mpp.id);
 	return json(await liveStats(sql, mpp, { aggregatesOnly }));

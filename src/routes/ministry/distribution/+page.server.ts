@@ -1,5 +1,5 @@
 import { localDate } from '$lib/domain/local-day';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { nationalDistribution } from '$lib/server/national/distribution';
 import { badQuery, requireMinistry } from '../access.server';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = parseMinistryQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { from, to, ...filter } = parsed.query;
-	const sql = getSql();
+	const sql = getStatsSql();
 	const [distribution, mpps] = await Promise.all([
 		nationalDistribution(sql, { from, to, now, filter }),
 		listNationalMpps(sql)

@@ -1,6 +1,6 @@
 import { localDate } from '$lib/domain/local-day';
 import { monthRange } from '$lib/domain/periods';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { gradeChanges } from '$lib/server/national/grade-changes';
 import { badQuery, requireMinistry } from '../access.server';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = parseGradesQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { after, before, province } = parsed.query;
-	const sql = getSql();
+	const sql = getStatsSql();
 	const [result, mpps] = await Promise.all([
 		gradeChanges(sql, {
 			before: monthRange(before),

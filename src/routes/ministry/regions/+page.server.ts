@@ -1,5 +1,5 @@
 import { localDate } from '$lib/domain/local-day';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { nationalStats } from '$lib/server/national/stats';
 import { badQuery, requireMinistry } from '../access.server';
 import { parseMinistryQuery } from '../query.server';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = parseMinistryQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { from, to } = parsed.query;
-	const sql = getSql();
+	const sql = getStatsSql();
 	const [byProvince, byZone] = await Promise.all([
 		nationalStats(sql, { from, to, groupBy: 'province', now }),
 		nationalStats(sql, { from, to, groupBy: 'timezone', now })

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { describeIssues } from '$lib/server/http';
 import { weeklyReportSchema } from '$lib/server/national/weekly-query';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		error(400, { code: 'bad_query', message: t(locale, 'ministry.report.error.bad', { reason }) });
 	}
 	const query = parsed.data;
-	const sql = getSql();
+	const sql = getStatsSql();
 	const [report, mpps] = await Promise.all([weeklyVisits(sql, { ...query, now }), listNationalMpps(sql)]);
 	const provinces = [...new Set(mpps.map((m) => m.province))].sort((a, b) => a.localeCompare(b, 'id'));
 	return { query, report, provinces, printedAt: now.toISOString() };

@@ -1,5 +1,5 @@
 import { localDate } from '$lib/domain/local-day';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { nationalTrends } from '$lib/server/national/trends';
 import { badQuery, requireMinistry } from '../access.server';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const now = new Date();
 	const parsed = parseTrendsQuery(event.url.searchParams, localDate(now, 'Asia/Jakarta'));
 	if (!parsed.ok) badQuery(locale, parsed.reason);
-	const sql = getSql();
+	const sql = getStatsSql();
 	const [trends, mpps] = await Promise.all([
 		nationalTrends(sql, { ...parsed.query, now }),
 		listNationalMpps(sql)

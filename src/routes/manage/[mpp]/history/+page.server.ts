@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { localDate } from '$lib/domain/local-day';
 import { t } from '$lib/i18n';
-import { getSql } from '$lib/server/db/client';
+import { getStatsSql } from '$lib/server/db/client';
 import { mppDistribution } from '$lib/server/stats/distribution';
 import { mppStats } from '$lib/server/stats/query';
 import { openDashboard } from '../dashboard.server';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { actor, locale } = locals;
 	if (actor.kind === 'anonymous')
 		redirect(303, `/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
-	const sql = getSql();
+	const sql = getStatsSql();
 	// the layout checks too, but a page load runs beside it, not after it: check here as well
 	const mpp = await openDashboard(sql, actor, params.mpp, locale);
 	const now = new Date();
