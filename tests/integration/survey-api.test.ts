@@ -197,7 +197,10 @@ describe('bad answers are refused with 400 naming the field, and nothing is stor
 describe('the feedback tablet beside the counter', () => {
 	it('answers for the ticket just finished at its counter, recorded as the tablet', async () => {
 		const ticket = await servedTicket(0);
-		const response = await post(ticket.trackCode, { answers }, asTablet(tablets[0]));
+		const unplaced = await post(ticket.trackCode, { answers }, asTablet(tablets[0]));
+		expect(unplaced.status).toBe(403);
+		const counterId = world.mpps[0].counters.one;
+		const response = await post(ticket.trackCode, { answers, counterId }, asTablet(tablets[0]));
 		expect(response.status).toBe(201);
 		expect((await response.json()).survey.channel).toBe('tablet');
 		const [row] = await storedSurveys(ticket.id);
@@ -240,8 +243,12 @@ describe('the feedback tablet beside the counter', () => {
 		await db.sql`UPDATE devices SET settings = ${db.sql.json({ counterId: world.mpps[0].counters.two })}
 			WHERE id = ${device.id}`;
 		const atCounterOne = await servedTicket(0);
-		expect((await post(atCounterOne.trackCode, { answers }, asTablet(token))).status).toBe(403);
-		expect((await post(atCounterOne.trackCode, { answers }, asTablet(tablets[0]))).status).toBe(201);
+		// the pinned counter wins over what the page says
+		const counterId = world.mpps[0].counters.one;
+		expect((await post(atCounterOne.trackCode, { answers, counterId }, asTablet(token))).status).toBe(403);
+		expect((await post(atCounterOne.trackCode, { answers, counterId }, asTablet(tablets[0]))).status).toBe(
+			201
+		);
 	});
 });
 
