@@ -311,7 +311,10 @@ describe('signed-in staff cannot answer a citizen’s survey (issue 10 item 4)',
 	it('refuses every staff role by bearer token and by session cookie (403); the citizen answers after', async () => {
 		for (const [role, email] of people()) {
 			const token = await signIn(app.url, email, PASSWORD);
-			const doors: Record<string, string>[] = [{ authorization: `Bearer ${token}` }, { cookie: `antrean_session=${token}` }];
+			const doors: Record<string, string>[] = [
+				{ authorization: `Bearer ${token}` },
+				{ cookie: `antrean_session=${token}` }
+			];
 			for (const headers of doors) {
 				const ticket = await servedTicket(0);
 				const refused = await post(ticket.trackCode, { answers }, headers);
@@ -341,10 +344,18 @@ describe('signed-in staff cannot answer a citizen’s survey (issue 10 item 4)',
 describe('the tablet of the counter that served the ticket, and only that one', () => {
 	it('answers by ticket id for its own counter (201), never for another counter (403)', async () => {
 		const ticket = await servedTicket(0);
-		const other = await post(ticket.id, { answers, counterId: world.mpps[0].counters.two }, asTablet(tablets[0]));
+		const other = await post(
+			ticket.id,
+			{ answers, counterId: world.mpps[0].counters.two },
+			asTablet(tablets[0])
+		);
 		expect(other.status).toBe(403);
 		expect((await other.json()).error.code).toBe('not_this_tablet');
-		const own = await post(ticket.id, { answers, counterId: world.mpps[0].counters.one }, asTablet(tablets[0]));
+		const own = await post(
+			ticket.id,
+			{ answers, counterId: world.mpps[0].counters.one },
+			asTablet(tablets[0])
+		);
 		expect(own.status).toBe(201);
 		expect((await own.json()).survey.channel).toBe('tablet');
 	});

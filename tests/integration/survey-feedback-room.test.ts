@@ -75,7 +75,11 @@ describe('a feedback tablet beside a counter', () => {
 		const heard = nextEvent(tablet, 'ticket:finished', (e) => e.ticket.id === issued.ticket.id);
 		publish((await finish(db.sql, { ticketId: issued.ticket.id, actor })).outcome);
 		const event = await heard;
-		expect(event.ticket).toMatchObject({ id: issued.ticket.id, status: 'done', counterId: fixture.counters.one });
+		expect(event.ticket).toMatchObject({
+			id: issued.ticket.id,
+			status: 'done',
+			counterId: fixture.counters.one
+		});
 		expect(JSON.stringify(event)).not.toContain(issued.ticket.trackCode);
 	});
 });

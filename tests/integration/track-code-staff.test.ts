@@ -34,7 +34,9 @@ afterAll(async () => {
 
 async function api(token: string | { device: string }, method: string, path: string, body?: unknown) {
 	const headers: Record<string, string> =
-		typeof token === 'string' ? { authorization: `Bearer ${token}` } : { cookie: `antrean_device=${token.device}` };
+		typeof token === 'string'
+			? { authorization: `Bearer ${token}` }
+			: { cookie: `antrean_device=${token.device}` };
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	const response = await fetch(`${app.url}${path}`, {
 		method,
