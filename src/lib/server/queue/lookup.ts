@@ -6,7 +6,7 @@ import { findTicketRecord, findTicketRecordByTrackCode } from '../db/tickets';
 import type { TicketView } from './outcome';
 import { estimateFor } from './estimate';
 import type { TicketAccessInfo, TicketTracking } from './types';
-import { toOutcomeTicket, toTicketView } from './views';
+import { staffTicketView, toOutcomeTicket } from './views';
 
 /** What a citizen's phone shows for /t/<code>; position and estimate only while waiting. */
 export async function getTicketByTrackCode(sql: Sql, trackCode: string): Promise<TicketTracking | undefined> {
@@ -21,7 +21,7 @@ export async function getTicketByTrackCode(sql: Sql, trackCode: string): Promise
 
 export async function findTicket(sql: Sql, ticketId: string): Promise<TicketView | undefined> {
 	const record = await findTicketRecord(sql, ticketId);
-	return record && toTicketView(record);
+	return record && staffTicketView(record);
 }
 
 /** Where a ticket belongs, for the doors' role and MPP checks before they call an operation. */

@@ -29,15 +29,14 @@ export function toOutcomeTicket(t: TicketRecord): OutcomeTicket {
 }
 
 /** What staff may see of a ticket: everything but its track code (issue 10 item 4). */
-export function toTicketView(t: TicketRecord | OutcomeTicket): TicketView {
+export function toTicketView(t: OutcomeTicket): TicketView {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken out on purpose
-	const { trackCode, ...view } = toViewFields(t);
+	const { trackCode, ...view } = t;
 	return view;
 }
 
-function toViewFields(t: TicketRecord | OutcomeTicket): OutcomeTicket {
-	return 'queuedAt' in t ? toOutcomeTicket(t) : t;
-}
+/** A row straight to what staff may see. */
+export const staffTicketView = (t: TicketRecord): TicketView => toTicketView(toOutcomeTicket(t));
 
 export function toCounterView(c: QueueCounter): CounterView {
 	return {
