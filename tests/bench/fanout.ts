@@ -207,7 +207,7 @@ async function main() {
 		// The load: one callNext every 1000/rate ms, round-robin over the counters, fired on schedule
 		// whether or not the previous one has returned (as independent operators would).
 		const commits = new Map<number, number>();
-		const phoneTracks = new Set(world.clients.trackCodes);
+		const phoneTracks = new Set(world.trackedIds);
 		let expectedPhone = 0;
 		let calls = 0;
 		let empty = 0;
@@ -230,8 +230,8 @@ async function main() {
 				if (!result.ticket || !result.outcome) return void empty++;
 				commits.set(result.outcome.seq, committed);
 				calls++;
-				if (phoneTracks.has(result.ticket.trackCode)) expectedPhone++;
-				if (result.finished && phoneTracks.has(result.finished.trackCode)) expectedPhone++;
+				if (phoneTracks.has(result.ticket.id)) expectedPhone++;
+				if (result.finished && phoneTracks.has(result.finished.id)) expectedPhone++;
 				const before = performance.now();
 				const cpuBefore = process.cpuUsage();
 				publish(result.outcome);
@@ -348,8 +348,8 @@ async function createWorld(sql: postgres.Sql) {
 			LATERAL (SELECT now() - interval '1 hour' + n * interval '1 second' + random() * interval '1 second') q(at)
 		WHERE s.mpp_id = ${mpp.id}`;
 	await sql`ANALYZE tickets`;
-	const tracked = await sql<{ trackCode: string }[]>`
-		SELECT track_code AS "trackCode" FROM tickets WHERE mpp_id = ${mpp.id} ORDER BY queued_at LIMIT ${phones}`;
+	const tracked = await sql<{ id: string; trackCode: string }[]>`
+		SELECT id, track_code AS "trackCode" FROM tickets WHERE mpp_id = ${mpp.id} ORDER BY queued_at LIMIT ${phones}`;
 	const displayTokens: string[] = [];
 	for (let i = 0; i < displays; i += 100) {
 		const batch = Array.from({ length: Math.min(100, displays - i) }, () => generateToken());
@@ -368,7 +368,9 @@ async function createWorld(sql: postgres.Sql) {
 	return {
 		mppId: mpp.id,
 		counterIds,
-		clients: { displayTokens, trackCodes: tracked.map((t) => t.trackCode) }
+		clients: { displayTokens, trackCodes: tracked.map((t) => t.trackCode) },
+		// call-next answers staff without track codes (issue 10 item 4): phones are matched by ticket id
+		trackedIds: tracked.map((t) => t.id)
 	};
 }
 

@@ -2,7 +2,7 @@
 // and queues, watch a ticket being issued and called without reloading, see an alert when a queue
 // passes its target wait; people of another MPP, and operators, are refused.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as requests, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, deviceTokens, e2eSql, signInAt } from './demo';
 
 const shot = (name: string) => `test-results/screenshots/${name}.png`;
@@ -84,10 +84,13 @@ async function demoApi(request: APIRequestContext, slug: string) {
 				'pengaduan',
 				'sarana'
 			];
-			const response = await request.post(`/api/v1/tickets/${trackCode}/survey`, {
+			// as the citizen: a request context of its own, without the manager's session (staff are refused)
+			const citizen = await requests.newContext({ baseURL: `http://localhost:${process.env.E2E_PORT}` });
+			const response = await citizen.post(`/api/v1/tickets/${trackCode}/survey`, {
 				data: { answers: Object.fromEntries(codes.map((c, i) => [c, i % 3 === 0 ? 4 : score])) }
 			});
 			expect(response.status(), await response.text()).toBe(201);
+			await citizen.dispose();
 		}
 	};
 }

@@ -17,7 +17,7 @@ const int = (text: string | null) => Number((text ?? '').trim().replace(/\./g, '
 const sizes: Record<string, number> = { bandung: 150, denpasar: 80, jayapura: 35 };
 
 /** the ticket a Bandung counter is calling while the ministry looks, and Bandung's staff names */
-let calling: { number: string; trackCode: string };
+let calling: { number: string };
 let staffNames: string[] = [];
 
 test.beforeAll(async () => {

@@ -130,8 +130,9 @@ describe('the survey totals per MPP-local day', () => {
 
 	it('take a late answer from a phone in the same statement, and lose a removed one', async () => {
 		const mpp = world.mpps[0];
-		const [ticket] = await db.sql<{ id: string; trackCode: string; localDate: string }[]>`
-			SELECT t.id, t.track_code AS "trackCode", t.local_date::text AS "localDate" FROM tickets t
+		const [ticket] = await db.sql<{ id: string; trackCode: string; localDate: string; finishedAt: Date }[]>`
+			SELECT t.id, t.track_code AS "trackCode", t.local_date::text AS "localDate",
+				t.finished_at AS "finishedAt" FROM tickets t
 			WHERE t.mpp_id = ${mpp.id} AND t.status = 'done'
 				AND NOT EXISTS (SELECT 1 FROM surveys v WHERE v.ticket_id = t.id)
 			ORDER BY t.local_date LIMIT 1`;
@@ -153,12 +154,12 @@ describe('the survey totals per MPP-local day', () => {
 			pengaduan: 3,
 			sarana: 1
 		};
-		// a week after the service: the day is long closed
+		// the next day, when the service's day is closed (the survey itself stays open until that day ends)
 		await answerSurvey(db.sql, {
 			trackCode: ticket.trackCode,
 			body: { answers, profile: {}, comment: null },
 			actor: { kind: 'anonymous' },
-			now: later
+			now: new Date(ticket.finishedAt.getTime() + 24 * 3600_000)
 		});
 		expect(await dayOf()).toEqual({ respondents: before.respondents + 1, sarana: before.sarana + 1 });
 

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
 import { insertDevice } from '../../src/lib/server/db/devices';
 import { callNext, cancel, finish, issueTicket } from '../../src/lib/server/queue';
-import { startAppServer, type AppServer } from '../helpers/app-server';
-import { createWorld, type World } from '../helpers/fixtures';
+import { addDays, zonedInstant } from '../../src/lib/domain/zoned-time';
+import { localDate } from '../../src/lib/domain/local-day';
+import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
+import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let db: TestDatabase;
@@ -63,7 +65,8 @@ async function servedTicket(mpp: 0 | 1 = 0, finishedAt = new Date()) {
 	const called = await callNext(db.sql, { counterId: fixture.counters.one, actor, now: calledAt });
 	expect(called.ticket?.id).toBe(issued.ticket.id);
 	const done = await finish(db.sql, { ticketId: issued.ticket.id, actor, now: finishedAt });
-	return done.ticket;
+	// the citizen's code comes from the issue (the kiosk's slip): staff answers never carry it
+	return { ...done.ticket, trackCode: issued.ticket.trackCode };
 }
 
 function post(trackCode: string, body: unknown, headers: Record<string, string> = {}) {
@@ -85,7 +88,7 @@ describe('a citizen answers the survey of their ticket', () => {
 	it('answers once (201), and a second answer is refused with 409', async () => {
 		const ticket = await servedTicket();
 		const before = await fetch(`${app.url}/api/v1/tickets/${ticket.trackCode}/survey`);
-		expect(await before.json()).toEqual({ answered: false });
+		expect(await before.json()).toMatchObject({ answered: false, closed: false });
 
 		const first = await post(ticket.trackCode, {
 			answers,
@@ -117,7 +120,7 @@ describe('a citizen answers the survey of their ticket', () => {
 		expect((await storedSurveys(ticket.id))[0].waktu).toBe(2);
 
 		const after = await fetch(`${app.url}/api/v1/tickets/${ticket.trackCode}/survey`);
-		expect(await after.json()).toEqual({ answered: true });
+		expect(await after.json()).toMatchObject({ answered: true });
 	});
 
 	it('the same ticket answered at once from two places is stored once', async () => {
@@ -195,7 +198,10 @@ describe('bad answers are refused with 400 naming the field, and nothing is stor
 describe('the feedback tablet beside the counter', () => {
 	it('answers for the ticket just finished at its counter, recorded as the tablet', async () => {
 		const ticket = await servedTicket(0);
-		const response = await post(ticket.trackCode, { answers }, asTablet(tablets[0]));
+		const unplaced = await post(ticket.trackCode, { answers }, asTablet(tablets[0]));
+		expect(unplaced.status).toBe(403);
+		const counterId = world.mpps[0].counters.one;
+		const response = await post(ticket.trackCode, { answers, counterId }, asTablet(tablets[0]));
 		expect(response.status).toBe(201);
 		expect((await response.json()).survey.channel).toBe('tablet');
 		const [row] = await storedSurveys(ticket.id);
@@ -238,8 +244,12 @@ describe('the feedback tablet beside the counter', () => {
 		await db.sql`UPDATE devices SET settings = ${db.sql.json({ counterId: world.mpps[0].counters.two })}
 			WHERE id = ${device.id}`;
 		const atCounterOne = await servedTicket(0);
-		expect((await post(atCounterOne.trackCode, { answers }, asTablet(token))).status).toBe(403);
-		expect((await post(atCounterOne.trackCode, { answers }, asTablet(tablets[0]))).status).toBe(201);
+		// the pinned counter wins over what the page says
+		const counterId = world.mpps[0].counters.one;
+		expect((await post(atCounterOne.trackCode, { answers, counterId }, asTablet(token))).status).toBe(403);
+		expect((await post(atCounterOne.trackCode, { answers, counterId }, asTablet(tablets[0]))).status).toBe(
+			201
+		);
 	});
 });
 
@@ -283,5 +293,119 @@ describe('the feedback tablet page', () => {
 		const html = await page.text();
 		expect(html).toContain(`Tiket ${ticket.number}`);
 		expect(html).toContain('Persyaratan');
+	});
+});
+
+describe('signed-in staff cannot answer a citizen’s survey (issue 10 item 4)', () => {
+	const people = () => {
+		const [a] = world.mpps;
+		return [
+			['operator', a.users.operator.email],
+			['supervisor', a.users.supervisor.email],
+			['mpp_admin', a.users.mpp_admin.email],
+			['ministry', world.ministry.email],
+			['superadmin', world.superadmin.email]
+		] as const;
+	};
+
+	it('refuses every staff role by bearer token and by session cookie (403); the citizen answers after', async () => {
+		for (const [role, email] of people()) {
+			const token = await signIn(app.url, email, PASSWORD);
+			const doors: Record<string, string>[] = [
+				{ authorization: `Bearer ${token}` },
+				{ cookie: `antrean_session=${token}` }
+			];
+			for (const headers of doors) {
+				const ticket = await servedTicket(0);
+				const refused = await post(ticket.trackCode, { answers }, headers);
+				expect(refused.status, `${role} ${Object.keys(headers)[0]}`).toBe(403);
+				const { error } = await refused.json();
+				expect(error.code).toBe('staff_cannot_answer');
+				expect(error.message).toContain('warga');
+				expect(await storedSurveys(ticket.id)).toHaveLength(0);
+				expect((await post(ticket.trackCode, { answers })).status).toBe(201);
+			}
+		}
+	});
+
+	it('a signed-in person cannot slip in as a tablet by carrying its cookie too', async () => {
+		const token = await signIn(app.url, world.mpps[0].users.operator.email, PASSWORD);
+		const ticket = await servedTicket(0);
+		const refused = await post(
+			ticket.trackCode,
+			{ answers, counterId: world.mpps[0].counters.one },
+			{ authorization: `Bearer ${token}`, cookie: `antrean_device=${tablets[0]}` }
+		);
+		expect(refused.status).toBe(403);
+		expect(await storedSurveys(ticket.id)).toHaveLength(0);
+	});
+});
+
+describe('the tablet of the counter that served the ticket, and only that one', () => {
+	it('answers by ticket id for its own counter (201), never for another counter (403)', async () => {
+		const ticket = await servedTicket(0);
+		const other = await post(
+			ticket.id,
+			{ answers, counterId: world.mpps[0].counters.two },
+			asTablet(tablets[0])
+		);
+		expect(other.status).toBe(403);
+		expect((await other.json()).error.code).toBe('not_this_tablet');
+		const own = await post(
+			ticket.id,
+			{ answers, counterId: world.mpps[0].counters.one },
+			asTablet(tablets[0])
+		);
+		expect(own.status).toBe(201);
+		expect((await own.json()).survey.channel).toBe('tablet');
+	});
+
+	it('a ticket id is no key for anyone but a tablet', async () => {
+		const ticket = await servedTicket(0);
+		expect((await post(ticket.id, { answers })).status).toBe(404);
+		expect(await storedSurveys(ticket.id)).toHaveLength(0);
+	});
+});
+
+describe('the survey closes at the end of the next MPP-local day', () => {
+	async function finishedAt(ticketId: string, at: number) {
+		await db.sql`UPDATE tickets SET finished_at = ${new Date(at)} WHERE id = ${ticketId}`;
+	}
+
+	it.each([
+		['WIB', 0, 'Asia/Jakarta'],
+		['WITA', 1, 'Asia/Makassar'],
+		['WIT', 1, 'Asia/Jayapura']
+	] as const)('in %s', async (_label, mpp, zone) => {
+		const fixture = world.mpps[mpp];
+		await db.sql`UPDATE mpps SET timezone = ${zone} WHERE id = ${fixture.id}`;
+		try {
+			const today = localDate(new Date(), zone);
+			// finished one minute after yesterday's local midnight: open until tonight's local midnight
+			const open = await servedTicket(mpp);
+			await finishedAt(open.id, zonedInstant(addDays(today, -1), 60, zone));
+			const status = await fetch(`${app.url}/api/v1/tickets/${open.trackCode}/survey`);
+			expect(await status.json()).toMatchObject({ answered: false, closed: false });
+			expect((await post(open.trackCode, { answers })).status).toBe(201);
+
+			// finished one minute before the local midnight that began yesterday: closed since today began
+			const late = await servedTicket(mpp);
+			await finishedAt(late.id, zonedInstant(addDays(today, -2), 24 * 3600 - 60, zone));
+			const closed = await post(late.trackCode, { answers });
+			expect(closed.status).toBe(410);
+			const { error } = await closed.json();
+			expect(error.code).toBe('survey_closed');
+			expect(error.message).toContain('ditutup');
+			const lateStatus = await fetch(`${app.url}/api/v1/tickets/${late.trackCode}/survey`);
+			expect(await lateStatus.json()).toMatchObject({ answered: false, closed: true });
+			expect(await storedSurveys(late.id)).toHaveLength(0);
+
+			// the tracking page shows that the survey has closed instead of the invitation
+			const page = await (await fetch(`${app.url}/t/${late.trackCode}`)).text();
+			expect(page).toContain('Survei untuk tiket ini sudah ditutup');
+			expect(page).not.toContain('id="survey-invite-title"');
+		} finally {
+			await db.sql`UPDATE mpps SET timezone = ${fixture.timezone} WHERE id = ${fixture.id}`;
+		}
 	});
 });

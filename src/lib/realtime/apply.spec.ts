@@ -25,7 +25,6 @@ function ticket(n: number, patch: Partial<TicketView> = {}): TicketView {
 		serviceName: 'KTP-el',
 		status: 'called',
 		priorityGroup: null,
-		trackCode: `code${n}`,
 		issuedAt: '2026-01-05T01:00:00.000Z',
 		localDate: '2026-01-05',
 		callCount: 1,

@@ -2,7 +2,7 @@
 // Doors turn it into a 4xx with `{ "error": { "code", "message" } }` (HTTP) or `{ error }` (socket ack).
 // Anything else that escapes is a bug and becomes a logged 500.
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 
 export class AppError extends Error {
 	constructor(

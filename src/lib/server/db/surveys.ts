@@ -51,7 +51,6 @@ export async function hasSurvey(db: Db, ticketId: string): Promise<boolean> {
 /** A finished ticket at a counter that nobody has answered for yet, as the feedback tablet shows it. */
 export interface UnansweredTicket {
 	ticketId: string;
-	trackCode: string;
 	number: string;
 	serviceName: string;
 	finishedAt: Date;
@@ -64,7 +63,7 @@ export async function findLatestUnansweredAtCounter(
 	since: Date
 ): Promise<UnansweredTicket | undefined> {
 	const [row] = await db<UnansweredTicket[]>`
-		SELECT t.id AS "ticketId", t.track_code AS "trackCode", t.number, s.name AS "serviceName",
+		SELECT t.id AS "ticketId", t.number, s.name AS "serviceName",
 			t.finished_at AS "finishedAt"
 		FROM (
 			SELECT * FROM tickets

@@ -13,7 +13,7 @@ import { uuidv7 } from '../ids';
 import { draftOutcome, queueTransaction, type OutcomeDraft } from './record';
 import type { TicketView } from './outcome';
 import type { CallNextResult, QueueActor, QueueRequest } from './types';
-import { toCounterView, toTicketView } from './views';
+import { toCounterView, toOutcomeTicket, toTicketView } from './views';
 
 export async function callNext(
 	sql: Sql,
@@ -48,7 +48,8 @@ export async function callNext(
 					'counter_not_open'
 				);
 			}
-			const finishedView = finished ? toTicketView(finished) : null;
+			const finishedView = finished ? toOutcomeTicket(finished) : null;
+			const finishedForStaff = finishedView && toTicketView(finishedView);
 
 			const nobody = async (): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
 				if (!finished && !counter.currentTicketId)
@@ -60,7 +61,7 @@ export async function callNext(
 					finished: finishedView
 				};
 				return {
-					value: { ticket: null, finished: finishedView },
+					value: { ticket: null, finished: finishedForStaff },
 					draft: await draftOutcome(tx, counter.mppId, now, change, counter.serviceIds)
 				};
 			};
@@ -88,10 +89,11 @@ export async function callNext(
 				if (called) break;
 			}
 			if (!called) return nobody();
-			const ticket = toTicketView(called.ticket);
+			const ticket = toOutcomeTicket(called.ticket);
 			const counterView = { ...toCounterView(counter), currentTicketId: ticket.id };
 			return {
-				value: { ticket, finished: finishedView },
+				// the answer goes to the operator: without track codes (issue 10 item 4)
+				value: { ticket: toTicketView(ticket), finished: finishedForStaff },
 				draft: {
 					mppId: counter.mppId,
 					at: now.toISOString(),

@@ -8,7 +8,7 @@ import { updateTicket, type TicketRecord } from '../db/tickets';
 import { finishTicket, lockCounterOrFail, lockCurrentTicket } from './counter-ticket';
 import { appendEvent, draftOutcome, queueTransaction } from './record';
 import type { CounterOutcome, QueueActor, QueueRequest } from './types';
-import { toCounterView, toTicketView } from './views';
+import { toCounterView, toOutcomeTicket } from './views';
 
 export async function setCounterStatus(
 	sql: Sql,
@@ -62,8 +62,8 @@ export async function setCounterStatus(
 			{
 				type: 'counter:changed',
 				counter: view,
-				finished: finished ? toTicketView(finished) : null,
-				requeued: requeued ? toTicketView(requeued) : null
+				finished: finished ? toOutcomeTicket(finished) : null,
+				requeued: requeued ? toOutcomeTicket(requeued) : null
 			},
 			counter.serviceIds
 		);

@@ -4,7 +4,7 @@ export { callNext } from './call-next';
 export { setCounterStatus } from './counter-status';
 export { issueTicket, type IssueTicketInput } from './issue';
 export { findTicket, getTicketByTrackCode, queueWaitingCounts, ticketAccessInfo } from './lookup';
-export type { CounterView, Outcome, QueueChange, TicketView } from './outcome';
+export type { CounterView, Outcome, OutcomeTicket, QueueChange, TicketView } from './outcome';
 export { cancel, finish, noShow, recall, start, type TicketActionInput } from './ticket-actions';
 export { transfer } from './transfer';
 export { generateTrackCode } from './track-code';

@@ -15,7 +15,7 @@ import { estimateFor } from './estimate';
 import { appendEvent, draftOutcome, queueTransaction } from './record';
 import { generateTrackCode } from './track-code';
 import type { IssuedTicket, QueueActor, QueueRequest } from './types';
-import { toTicketView } from './views';
+import { toOutcomeTicket } from './views';
 
 export interface IssueTicketInput extends Pick<QueueRequest, 'idempotency'> {
 	mppId: string;
@@ -101,7 +101,8 @@ export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<Is
 				data: { number, source, priorityGroup }
 			})
 		]);
-		const ticket = toTicketView(record);
+		// the issuer (the kiosk printing the slip) needs the track code: it is the citizen's key
+		const ticket = toOutcomeTicket(record);
 		const [estimate, draft] = await Promise.all([
 			estimateFor(tx, record, service.expectedServiceMinutes),
 			draftOutcome(tx, mpp.id, now, { type: 'ticket:issued', ticket }, [service.id])

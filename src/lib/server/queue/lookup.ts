@@ -6,22 +6,22 @@ import { findTicketRecord, findTicketRecordByTrackCode } from '../db/tickets';
 import type { TicketView } from './outcome';
 import { estimateFor } from './estimate';
 import type { TicketAccessInfo, TicketTracking } from './types';
-import { toTicketView } from './views';
+import { staffTicketView, toOutcomeTicket } from './views';
 
 /** What a citizen's phone shows for /t/<code>; position and estimate only while waiting. */
 export async function getTicketByTrackCode(sql: Sql, trackCode: string): Promise<TicketTracking | undefined> {
 	const record = await findTicketRecordByTrackCode(sql, trackCode);
 	if (!record) return undefined;
 	if (record.status !== 'waiting')
-		return { ticket: toTicketView(record), position: null, estimatedWaitMinutes: null };
+		return { ticket: toOutcomeTicket(record), position: null, estimatedWaitMinutes: null };
 	const service = await findService(sql, record.serviceId);
 	const estimate = await estimateFor(sql, record, service?.expectedServiceMinutes ?? 10);
-	return { ticket: toTicketView(record), ...estimate };
+	return { ticket: toOutcomeTicket(record), ...estimate };
 }
 
 export async function findTicket(sql: Sql, ticketId: string): Promise<TicketView | undefined> {
 	const record = await findTicketRecord(sql, ticketId);
-	return record && toTicketView(record);
+	return record && staffTicketView(record);
 }
 
 /** Where a ticket belongs, for the doors' role and MPP checks before they call an operation. */

@@ -3,8 +3,14 @@
 // `publish()` in $lib/server/realtime, which turns it into room events.
 import type { CounterStatus, PriorityGroup, TicketStatus } from '$lib/domain/types';
 
-/** A ticket as every door and event shows it. Times are ISO strings (UTC). */
+/**
+ * A ticket as staff doors and staff events show it. Times are ISO strings (UTC). Never its track
+ * code: the code is the citizen's key to their tracking page and survey, and staff who held every
+ * code could answer the surveys that rate them (issue 10 item 4). `trackCode?: never` makes handing
+ * an OutcomeTicket to a staff payload a type error.
+ */
 export interface TicketView {
+	trackCode?: never;
 	id: string;
 	mppId: string;
 	number: string;
@@ -12,7 +18,6 @@ export interface TicketView {
 	serviceName: string;
 	status: TicketStatus;
 	priorityGroup: PriorityGroup | null;
-	trackCode: string;
 	issuedAt: string;
 	localDate: string;
 	callCount: number;
@@ -24,6 +29,12 @@ export interface TicketView {
 	counterName: string | null;
 }
 
+/**
+ * The engine's own view of a ticket, inside an Outcome: with the track code, which addresses the
+ * citizen's `ticket:<trackCode>` room and the kiosk's slip. fanout strips it from every staff event.
+ */
+export type OutcomeTicket = Omit<TicketView, 'trackCode'> & { trackCode: string };
+
 export interface CounterView {
 	id: string;
 	mppId: string;
@@ -34,15 +45,15 @@ export interface CounterView {
 }
 
 export type QueueChange =
-	| { type: 'ticket:issued'; ticket: TicketView }
+	| { type: 'ticket:issued'; ticket: OutcomeTicket }
 	/** `finished` is the ticket the counter was still serving, closed by this call */
-	| { type: 'ticket:called'; ticket: TicketView; counter: CounterView; finished: TicketView | null }
-	| { type: 'ticket:recalled'; ticket: TicketView; counter: CounterView }
-	| { type: 'ticket:started'; ticket: TicketView; counter: CounterView }
-	| { type: 'ticket:finished'; ticket: TicketView; counter: CounterView }
-	| { type: 'ticket:no-show'; ticket: TicketView; counter: CounterView }
-	| { type: 'ticket:transferred'; ticket: TicketView; fromServiceId: string; counter: CounterView | null }
-	| { type: 'ticket:cancelled'; ticket: TicketView; counter: CounterView | null }
+	| { type: 'ticket:called'; ticket: OutcomeTicket; counter: CounterView; finished: OutcomeTicket | null }
+	| { type: 'ticket:recalled'; ticket: OutcomeTicket; counter: CounterView }
+	| { type: 'ticket:started'; ticket: OutcomeTicket; counter: CounterView }
+	| { type: 'ticket:finished'; ticket: OutcomeTicket; counter: CounterView }
+	| { type: 'ticket:no-show'; ticket: OutcomeTicket; counter: CounterView }
+	| { type: 'ticket:transferred'; ticket: OutcomeTicket; fromServiceId: string; counter: CounterView | null }
+	| { type: 'ticket:cancelled'; ticket: OutcomeTicket; counter: CounterView | null }
 	/**
 	 * A counter opened, paused or closed, or callNext found nobody. `finished` is a ticket it was
 	 * serving; `requeued` (optional, added by the queue engine) is a called-but-not-started ticket that
@@ -51,8 +62,8 @@ export type QueueChange =
 	| {
 			type: 'counter:changed';
 			counter: CounterView;
-			finished: TicketView | null;
-			requeued?: TicketView | null;
+			finished: OutcomeTicket | null;
+			requeued?: OutcomeTicket | null;
 	  }
 	/**
 	 * The MPP's configuration changed beyond what one delta carries (a service or counter added,

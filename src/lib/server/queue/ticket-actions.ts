@@ -6,10 +6,10 @@ import type { TicketRecord } from '../db/tickets';
 import { updateTicket } from '../db/tickets';
 import { conflict } from '../errors';
 import { finishTicket, lockTicketAndCounter } from './counter-ticket';
-import type { CounterView, QueueChange, TicketView } from './outcome';
+import type { CounterView, OutcomeTicket, QueueChange, TicketView } from './outcome';
 import { appendEvent, draftOutcome, queueTransaction, type OutcomeDraft } from './record';
 import type { QueueActor, QueueRequest, TicketOutcome } from './types';
-import { statusLabel, toCounterView, toTicketView } from './views';
+import { statusLabel, toCounterView, toOutcomeTicket, toTicketView } from './views';
 
 export interface TicketActionInput extends QueueRequest {
 	ticketId: string;
@@ -41,10 +41,12 @@ async function complete(
 	tx: Tx,
 	ticket: TicketRecord,
 	now: Date,
-	change: (view: TicketView) => QueueChange
+	change: (view: OutcomeTicket) => QueueChange
 ): Promise<{ value: TicketView; draft: OutcomeDraft }> {
-	const view = toTicketView(ticket);
-	return { value: view, draft: await draftOutcome(tx, ticket.mppId, now, change(view), [ticket.serviceId]) };
+	const view = toOutcomeTicket(ticket);
+	const draft = await draftOutcome(tx, ticket.mppId, now, change(view), [ticket.serviceId]);
+	// the answer goes to staff: without the track code (issue 10 item 4)
+	return { value: toTicketView(view), draft };
 }
 
 /** Locks the ticket with its counter, then lets the door's guard decide on what is locked. */

@@ -8,7 +8,7 @@ import { appendEvent, draftOutcome, queueTransaction, type OutcomeDraft } from '
 import { lockAuthorizedTicket, releaseCounter, requireStatus } from './ticket-actions';
 import type { QueueActor, QueueRequest, TicketOutcome } from './types';
 import type { TicketView } from './outcome';
-import { toCounterView, toTicketView } from './views';
+import { toCounterView, toOutcomeTicket, toTicketView } from './views';
 
 export interface TransferInput extends QueueRequest {
 	ticketId: string;
@@ -64,7 +64,7 @@ export async function transferInTransaction(
 		actor: input.actor,
 		data: { fromServiceId: from.serviceId, toServiceId: target.id, fromStatus: from.status }
 	});
-	const view = toTicketView(ticket);
+	const view = toOutcomeTicket(ticket);
 	const draft = await draftOutcome(
 		tx,
 		ticket.mppId,
@@ -77,5 +77,5 @@ export async function transferInTransaction(
 		},
 		[from.serviceId, target.id]
 	);
-	return { value: view, draft };
+	return { value: toTicketView(view), draft };
 }

@@ -1,7 +1,7 @@
 // What the doors pass into the queue engine and get back from it.
 import type { Tx } from '../db/client';
 import type { IdempotencyClaim } from '../idempotency';
-import type { CounterView, Outcome, TicketView } from './outcome';
+import type { CounterView, Outcome, OutcomeTicket, TicketView } from './outcome';
 
 /** Who did it, recorded on every ticket_events row: a signed-in person, a paired device, or neither. */
 export interface QueueActor {
@@ -34,7 +34,10 @@ export interface TicketOutcome {
 	outcome: Outcome;
 }
 
-export interface IssuedTicket extends TicketOutcome {
+/** The issuer's answer keeps the track code: the kiosk prints it on the slip (the citizen's key). */
+export interface IssuedTicket {
+	ticket: OutcomeTicket;
+	outcome: Outcome;
 	/** 1 when this ticket is next */
 	position: number;
 	estimatedWaitMinutes: number;
@@ -54,8 +57,9 @@ export interface CounterOutcome {
 	outcome: Outcome;
 }
 
+/** The citizen's own ticket, found by its track code. */
 export interface TicketTracking {
-	ticket: TicketView;
+	ticket: OutcomeTicket;
 	/** only while waiting */
 	position: number | null;
 	estimatedWaitMinutes: number | null;

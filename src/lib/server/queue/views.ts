@@ -1,11 +1,12 @@
 // Rows → the views every door and event shows (outcome.ts).
 import type { QueueCounter } from '../db/queue-counters';
 import type { TicketRecord } from '../db/tickets';
-import type { CounterView, TicketView } from './outcome';
+import type { CounterView, OutcomeTicket, TicketView } from './outcome';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toTicketView(t: TicketRecord): TicketView {
+/** The engine's view with the track code: for Outcomes, the citizen's room and the kiosk only. */
+export function toOutcomeTicket(t: TicketRecord): OutcomeTicket {
 	return {
 		id: t.id,
 		mppId: t.mppId,
@@ -26,6 +27,16 @@ export function toTicketView(t: TicketRecord): TicketView {
 		counterName: t.counterName
 	};
 }
+
+/** What staff may see of a ticket: everything but its track code (issue 10 item 4). */
+export function toTicketView(t: OutcomeTicket): TicketView {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken out on purpose
+	const { trackCode, ...view } = t;
+	return view;
+}
+
+/** A row straight to what staff may see. */
+export const staffTicketView = (t: TicketRecord): TicketView => toTicketView(toOutcomeTicket(t));
 
 export function toCounterView(c: QueueCounter): CounterView {
 	return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CounterView, Outcome, TicketView } from '../queue/outcome';
+import type { CounterView, Outcome, OutcomeTicket } from '../queue/outcome';
 import { fanout } from './fanout';
 
-const ticket: TicketView = {
+const ticket: OutcomeTicket = {
 	id: 't1',
 	mppId: 'm1',
 	number: 'A007',
@@ -145,5 +145,27 @@ describe("the citizen's phone", () => {
 			}
 		]);
 		expect(JSON.stringify(phone)).not.toMatch(/ibu_hamil|priority|"t1"|"c1"/);
+	});
+});
+
+describe('staff and counter rooms never receive a track code (issue 10 item 4)', () => {
+	const done = { ...ticket, id: 't0', trackCode: 'zzzzzzzzzz', status: 'done' as const };
+	it.each([
+		{ type: 'ticket:issued', ticket },
+		{ type: 'ticket:called', ticket, counter, finished: done },
+		{ type: 'ticket:recalled', ticket, counter },
+		{ type: 'ticket:started', ticket, counter },
+		{ type: 'ticket:finished', ticket: done, counter },
+		{ type: 'ticket:no-show', ticket, counter },
+		{ type: 'ticket:transferred', ticket, fromServiceId: 's0', counter },
+		{ type: 'ticket:cancelled', ticket, counter: null },
+		{ type: 'counter:changed', counter, finished: done, requeued: ticket }
+	] satisfies Outcome['change'][])('$type', (change) => {
+		const emits = fanout(outcome(change));
+		const toStaff = emits.filter((e) => e.rooms.some((r) => !r.startsWith('ticket:')));
+		expect(toStaff.length).toBeGreaterThan(0);
+		expect(JSON.stringify(toStaff)).not.toMatch(/abcdefghjk|zzzzzzzzzz|trackCode/);
+		// the citizen's own room is still addressed by the code
+		expect(emits.some((e) => e.rooms.some((r) => r.startsWith('ticket:')))).toBe(true);
 	});
 });

@@ -1,5 +1,7 @@
 // Which room gets which event for one queue Outcome. Pure, so the rules are unit-tested without sockets.
 // Per MPP room, one Outcome is exactly one event carrying the Outcome's seq (gap detection relies on it).
+// The Outcome's tickets carry their track codes (to address the citizen's room); staff and counter
+// rooms get them stripped (`staff()`): a code is the key to a citizen's survey (issue 10 item 4).
 import type {
 	CallView,
 	DisplayCounter,
@@ -8,8 +10,12 @@ import type {
 	TicketView,
 	TrackedTicket
 } from '../../realtime/events';
-import type { CounterView, Outcome } from '../queue/outcome';
+import type { CounterView, Outcome, OutcomeTicket } from '../queue/outcome';
+import { toTicketView } from '../queue/views';
 import { rooms } from './rooms';
+
+const forStaff = (ticket: OutcomeTicket): TicketView => toTicketView(ticket);
+const forStaffOrNull = (ticket: OutcomeTicket | null): TicketView | null => ticket && toTicketView(ticket);
 
 /** One emit: the same event and payload to every room listed (a socket in several gets it once). */
 export type Emit = {
@@ -23,7 +29,7 @@ export function fanout(outcome: Outcome): Emit[] {
 	const staff = [rooms.staff(mppId)];
 	const counterRooms = (counter: CounterView | null) => (counter ? [rooms.counter(counter.id)] : []);
 	const emits: Emit[] = [];
-	const ticketUpdated = (ticket: TicketView | null) => {
+	const ticketUpdated = (ticket: OutcomeTicket | null) => {
 		if (ticket)
 			emits.push({
 				rooms: [rooms.ticket(ticket.trackCode)],
@@ -45,7 +51,14 @@ export function fanout(outcome: Outcome): Emit[] {
 			emits.push({
 				rooms: [...staff, ...counterRooms(change.counter)],
 				event: change.type,
-				payload: { ...base, call, waiting, ticket: change.ticket, counter: change.counter, finished }
+				payload: {
+					...base,
+					call,
+					waiting,
+					ticket: forStaff(change.ticket),
+					counter: change.counter,
+					finished: forStaffOrNull(finished)
+				}
 			});
 			ticketUpdated(change.ticket);
 			ticketUpdated(finished);
@@ -53,7 +66,11 @@ export function fanout(outcome: Outcome): Emit[] {
 		}
 		case 'ticket:issued':
 			queueChanged();
-			emits.push({ rooms: staff, event: change.type, payload: { ...base, waiting, ticket: change.ticket } });
+			emits.push({
+				rooms: staff,
+				event: change.type,
+				payload: { ...base, waiting, ticket: forStaff(change.ticket) }
+			});
 			ticketUpdated(change.ticket);
 			break;
 		case 'ticket:started':
@@ -63,7 +80,7 @@ export function fanout(outcome: Outcome): Emit[] {
 			emits.push({
 				rooms: [...staff, ...counterRooms(change.counter)],
 				event: change.type,
-				payload: { ...base, waiting, ticket: change.ticket, counter: change.counter }
+				payload: { ...base, waiting, ticket: forStaff(change.ticket), counter: change.counter }
 			});
 			ticketUpdated(change.ticket);
 			break;
@@ -75,7 +92,7 @@ export function fanout(outcome: Outcome): Emit[] {
 				payload: {
 					...base,
 					waiting,
-					ticket: change.ticket,
+					ticket: forStaff(change.ticket),
 					fromServiceId: change.fromServiceId,
 					counter: change.counter
 				}
@@ -87,7 +104,7 @@ export function fanout(outcome: Outcome): Emit[] {
 			emits.push({
 				rooms: [...staff, ...counterRooms(change.counter)],
 				event: change.type,
-				payload: { ...base, waiting, ticket: change.ticket, counter: change.counter }
+				payload: { ...base, waiting, ticket: forStaff(change.ticket), counter: change.counter }
 			});
 			ticketUpdated(change.ticket);
 			break;
@@ -96,7 +113,7 @@ export function fanout(outcome: Outcome): Emit[] {
 			emits.push({
 				rooms: [...staff, ...counterRooms(change.counter)],
 				event: change.type,
-				payload: { ...base, waiting, counter: change.counter, finished: change.finished }
+				payload: { ...base, waiting, counter: change.counter, finished: forStaffOrNull(change.finished) }
 			});
 			ticketUpdated(change.finished);
 			break;
@@ -107,7 +124,7 @@ export function fanout(outcome: Outcome): Emit[] {
 	return emits;
 }
 
-function callView(ticket: TicketView, counter: CounterView, at: string): CallView {
+function callView(ticket: OutcomeTicket, counter: CounterView, at: string): CallView {
 	return {
 		ticketId: ticket.id,
 		number: ticket.number,
@@ -120,7 +137,7 @@ function callView(ticket: TicketView, counter: CounterView, at: string): CallVie
 }
 
 /** The citizen's own view of a ticket (events.ts TrackedTicket): no priority group, no ids. */
-export function trackedTicket(ticket: TicketView): TrackedTicket {
+export function trackedTicket(ticket: OutcomeTicket): TrackedTicket {
 	const { trackCode, number, status, serviceId, serviceName, counterName, callCount } = ticket;
 	return { trackCode, number, status, serviceId, serviceName, counterName, callCount };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CounterView, Outcome, TicketView } from '../queue/outcome';
+import type { CounterView, Outcome, OutcomeTicket } from '../queue/outcome';
 import { movedServices } from './service-hints';
 
-const ticket = { id: 't1', trackCode: 'abcdefghjk', serviceId: 's1' } as TicketView;
+const ticket = { id: 't1', trackCode: 'abcdefghjk', serviceId: 's1' } as OutcomeTicket;
 const counter = { id: 'c1', name: 'Loket 1' } as CounterView;
 const outcome = (change: Outcome['change'], waiting: Record<string, number>): Outcome => ({
 	mppId: 'm1',

@@ -17,7 +17,7 @@ import { countWaitingInMpp } from '../db/queue-stats';
 import { listRecentCalls, listServicesWithTenant, readEventSeq, type RecentCallRow } from '../db/snapshots';
 import { findTicketRecord } from '../db/tickets';
 import { notFound } from '../errors';
-import { toTicketView } from '../queue/views';
+import { staffTicketView } from '../queue/views';
 
 export async function displaySnapshot(sql: Sql, mppId: string): Promise<DisplaySnapshot> {
 	return consistentRead(sql, async (tx) => {
@@ -36,7 +36,7 @@ export async function staffSnapshot(sql: Sql, mppId: string): Promise<StaffSnaps
 		const tickets = new Map<string, TicketView>();
 		for (const { currentTicketId } of common.counters) {
 			const record = currentTicketId ? await findTicketRecord(tx, currentTicketId) : undefined;
-			if (record) tickets.set(record.id, toTicketView(record));
+			if (record) tickets.set(record.id, staffTicketView(record));
 		}
 		return {
 			kind: 'staff',

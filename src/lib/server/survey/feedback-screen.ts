@@ -16,9 +16,12 @@ import { requireMppBySlug } from '../mpps';
  */
 export const PENDING_ON_LOAD_MINUTES = 3;
 
-/** What the tablet needs to ask about one ticket; the track code is what the answer is posted with. */
+/**
+ * What the tablet needs to ask about one ticket. The answer is posted with the ticket id: the track
+ * code is the citizen's key and never reaches the counter's room (issue 10 item 4).
+ */
 export interface PendingSurvey {
-	trackCode: string;
+	ticketId: string;
 	number: string;
 	serviceName: string;
 	finishedAt: string;
@@ -75,7 +78,7 @@ export async function openFeedbackScreen(
 		counters,
 		pending: latest
 			? {
-					trackCode: latest.trackCode,
+					ticketId: latest.ticketId,
 					number: latest.number,
 					serviceName: latest.serviceName,
 					finishedAt: latest.finishedAt.toISOString()

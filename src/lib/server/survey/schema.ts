@@ -52,7 +52,9 @@ export const surveyBodySchema = z.strictObject({
 		.string()
 		.max(MAX_COMMENT_LENGTH, { error: `paling banyak ${MAX_COMMENT_LENGTH} karakter (too long)` })
 		.nullish()
-		.transform((text) => text?.trim() || null)
+		.transform((text) => text?.trim() || null),
+	/** a feedback tablet not pinned by an admin: the counter its page was opened for */
+	counterId: z.uuid().optional()
 });
 
 export type SurveyBody = z.infer<typeof surveyBodySchema>;

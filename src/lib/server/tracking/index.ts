@@ -13,7 +13,7 @@ import { findTicketRecordByTrackCode } from '../db/tickets';
 import { notFound } from '../errors';
 import { getTicketByTrackCode } from '../queue';
 import { estimateFor } from '../queue/estimate';
-import { toTicketView } from '../queue/views';
+import { toOutcomeTicket } from '../queue/views';
 import { formatLocalDateTime } from '../kiosk/local-datetime';
 import { trackCodePattern } from '../kiosk/slip';
 import { trackedTicket } from '../realtime/fanout';
@@ -82,7 +82,7 @@ export async function followState(sql: Sql, trackCode: string): Promise<TicketFo
 		return {
 			mppId: record.mppId,
 			seq,
-			ticket: trackedTicket(toTicketView(record)),
+			ticket: trackedTicket(toOutcomeTicket(record)),
 			tenantName: place.tenantName,
 			...estimate
 		};

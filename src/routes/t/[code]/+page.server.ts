@@ -17,10 +17,11 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders, getClie
 		if (e instanceof TooManyRequests) setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
 		return rethrowAsPageError(e);
 	});
-	// a served ticket offers the survey once (DOMAIN §1): known here so the page never flashes the invitation
-	const surveyAnswered =
+	// a served ticket offers the survey once, until it closes (DOMAIN §1): known here so the page never
+	// flashes the invitation
+	const survey =
 		tracking.status === 'done'
-			? (await surveyStatus(sql, params.code).catch((e) => rethrowAsPageError(e))).answered
-			: false;
-	return { tracking, surveyAnswered };
+			? await surveyStatus(sql, params.code).catch((e) => rethrowAsPageError(e))
+			: null;
+	return { tracking, surveyAnswered: survey?.answered ?? false, surveyClosed: survey?.closed ?? false };
 };

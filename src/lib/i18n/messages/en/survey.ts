@@ -115,6 +115,10 @@ export const survey: { [K in keyof typeof id]: string } = {
 	'survey.error.notServed': 'This ticket was not served, so there is no survey.',
 	'survey.error.tablet':
 		'Time to answer on this tablet is over. You can still answer with the code on your ticket.',
+	'survey.error.closed':
+		'The survey for this ticket has closed: it can be answered until the end of the day after the service.',
+	'survey.error.staff':
+		'Only the citizen who was served answers the survey. Signed-in staff cannot answer it; sign out first.',
 	'survey.error.network': 'Cannot connect. Check the connection and try again.',
 	'survey.error.generic': 'Your rating was not sent. Please try again.',
 

@@ -43,6 +43,8 @@ export const track = {
 	'track.survey.invite.button': 'Fill in the satisfaction survey (1\u00a0minute)',
 	'track.survey.answered.title': 'Thank you, we have received your rating.',
 	'track.survey.answered.body': 'Your answers help us improve our service.',
+	'track.survey.closed.title': 'The survey for this ticket has closed.',
+	'track.survey.closed.body': 'The survey can be answered until the end of the day after your service.',
 	'track.notFound.title': 'Queue number not found',
 	'track.notFound.body':
 		'The code in this address is not known. Check the ticket code printed under the QR code, or scan the QR code again.',

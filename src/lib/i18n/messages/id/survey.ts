@@ -116,6 +116,10 @@ export const survey = {
 	'survey.error.notServed': 'Tiket ini tidak dilayani, jadi tidak ada survei.',
 	'survey.error.tablet':
 		'Waktu pengisian di tablet ini sudah habis. Anda tetap bisa mengisi lewat kode di tiket Anda.',
+	'survey.error.closed':
+		'Survei untuk tiket ini sudah ditutup: survei dapat diisi sampai akhir hari berikutnya setelah pelayanan.',
+	'survey.error.staff':
+		'Survei hanya diisi oleh warga yang dilayani. Petugas yang sedang masuk tidak dapat mengisinya; keluar dari akun terlebih dahulu.',
 	'survey.error.network': 'Tidak dapat terhubung. Periksa koneksi lalu coba lagi.',
 	'survey.error.generic': 'Penilaian belum terkirim. Silakan coba lagi.',
 

@@ -44,6 +44,8 @@ export const track = {
 	'track.survey.invite.button': 'Isi survei kepuasan (1\u00a0menit)',
 	'track.survey.answered.title': 'Terima kasih, penilaian Anda sudah kami terima.',
 	'track.survey.answered.body': 'Jawaban Anda membantu kami memperbaiki pelayanan.',
+	'track.survey.closed.title': 'Survei untuk tiket ini sudah ditutup.',
+	'track.survey.closed.body': 'Survei dapat diisi sampai akhir hari berikutnya setelah pelayanan selesai.',
 	'track.notFound.title': 'Nomor antrean tidak ditemukan',
 	'track.notFound.body':
 		'Kode pada alamat ini tidak dikenal. Periksa kembali kode tiket yang tercetak di bawah kode QR, atau pindai ulang kode QR-nya.',
