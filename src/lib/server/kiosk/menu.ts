@@ -36,7 +36,7 @@ export interface KioskTenant {
 export async function kioskMenu(db: Db, mpp: Mpp, now = new Date()): Promise<KioskTenant[]> {
 	const local = localTime(now, mpp.timezone);
 	const [services, issued, closedDay] = await Promise.all([
-		listServicesWithWaiting(db, mpp.id),
+		listServicesWithWaiting(db, mpp.id, now),
 		issuedTodayPerService(db, mpp.id, local.date),
 		findClosedDay(db, mpp.id, local.date)
 	]);
