@@ -70,3 +70,20 @@ export async function expireTickets(
 		WHERE current_ticket_id = ANY(${e.ticketIds}::uuid[]) RETURNING id`;
 	return { tickets, counterIds: counters.map((c) => c.id) };
 }
+
+export interface ExpiredDay {
+	/** the MPP-local day the tickets belonged to, 'YYYY-MM-DD' */
+	date: string;
+	count: number;
+	/** their numbers, in arrival order */
+	numbers: string[];
+}
+
+/** Tickets of the MPP's local days [from, to] that the day-end sweep closed, per day. */
+export async function listExpiredDays(db: Db, mppId: string, from: string, to: string): Promise<ExpiredDay[]> {
+	// tickets_mpp_date_idx narrows to the MPP's days; expired tickets are few
+	return db<ExpiredDay[]>`
+		SELECT local_date::text AS date, count(*)::int AS count, array_agg(number ORDER BY queued_at, id) AS numbers
+		FROM tickets WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to} AND status = 'expired'
+		GROUP BY local_date ORDER BY local_date`;
+}
