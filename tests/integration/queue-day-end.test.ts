@@ -2,6 +2,7 @@
 // ended day is never called, counted, listed or served into the next day, and the sweep closes it as
 // `expired` once, with its event and the MPP's seq. Clocks are injected; nothing here waits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listExpiredDays } from '../../src/lib/server/db/expiry';
 import { listTicketEvents } from '../../src/lib/server/db/queue-events';
 import { countWaitingInMpp } from '../../src/lib/server/db/queue-stats';
 import { listWaitingPlaces } from '../../src/lib/server/db/positions';
@@ -14,6 +15,7 @@ import {
 	start
 } from '../../src/lib/server/queue';
 import { displaySnapshot, staffSnapshot } from '../../src/lib/server/realtime/snapshot';
+import { mppStats } from '../../src/lib/server/stats/query';
 import { createMpp, createWorld, type MppFixture } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -144,6 +146,20 @@ describe.each(zones)('the day ends at local midnight in %s (%s)', (label, _zone,
 		const [{ n }] = await db.sql<{ n: number }[]>`
 			SELECT count(*)::int AS n FROM ticket_events WHERE mpp_id = ${mpp.id} AND type = 'expired'`;
 		expect(n).toBe(4);
+	});
+});
+
+describe("the ended day's statistics", () => {
+	it('count expired tickets as issued only: no wait, no service time, never a no-show', async () => {
+		const mpp = mpps.WIB;
+		const now = localOn23(7, '00:05:00');
+		const stats = await mppStats(db.sql, mpp, { from: '2026-11-22', to: '2026-11-22', groupBy: 'day' }, now);
+		expect(stats.total).toMatchObject({ issued: 4, called: 0, served: 0, noShow: { count: 0 } });
+		expect(stats.total.wait.avg).toBeNull();
+		expect(stats.total.service.avg).toBeNull();
+		const [expired] = await listExpiredDays(db.sql, mpp.id, '2026-11-22', '2026-11-22');
+		expect(expired).toMatchObject({ date: '2026-11-22', count: 4 });
+		expect([...expired.numbers].sort()).toEqual(['A001', 'A002', 'A003', 'D001']);
 	});
 });
 
