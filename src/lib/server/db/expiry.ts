@@ -22,7 +22,12 @@ export async function listMppsWithEndedOpenTickets(db: Db, at: Date): Promise<st
  * Locks the open tickets of the MPP's ended local days, skipping rows another sweep (another node)
  * holds: that one closes them. Oldest first, at most `limit`.
  */
-export async function lockEndedOpenTickets(db: Db, mppId: string, at: Date, limit: number): Promise<string[]> {
+export async function lockEndedOpenTickets(
+	db: Db,
+	mppId: string,
+	at: Date,
+	limit: number
+): Promise<string[]> {
 	const rows = await db<{ id: string }[]>`
 		SELECT id FROM tickets
 		WHERE mpp_id = ${mppId} AND status IN ('waiting', 'called', 'serving')
@@ -80,7 +85,12 @@ export interface ExpiredDay {
 }
 
 /** Tickets of the MPP's local days [from, to] that the day-end sweep closed, per day. */
-export async function listExpiredDays(db: Db, mppId: string, from: string, to: string): Promise<ExpiredDay[]> {
+export async function listExpiredDays(
+	db: Db,
+	mppId: string,
+	from: string,
+	to: string
+): Promise<ExpiredDay[]> {
 	// tickets_mpp_date_idx narrows to the MPP's days; expired tickets are few
 	return db<ExpiredDay[]>`
 		SELECT local_date::text AS date, count(*)::int AS count, array_agg(number ORDER BY queued_at, id) AS numbers

@@ -58,7 +58,10 @@ export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<Is
 				});
 		if (refusal) throw conflict(refusal.message, refusal.code);
 		// a holiday or closed day the MPP's admin set (issue 6) overrides the weekday's hours
-		const closedDay = input.ignoreOpeningHours || mpp.ticketsAnyHour ? undefined : await findClosedDay(tx, mpp.id, local.date);
+		const closedDay =
+			input.ignoreOpeningHours || mpp.ticketsAnyHour
+				? undefined
+				: await findClosedDay(tx, mpp.id, local.date);
 		if (closedDay) throw conflict(`Layanan tutup hari ini (${closedDay.name}).`, 'service_closed');
 
 		const seq = await nextDailySeq(tx, service.id, local.date);

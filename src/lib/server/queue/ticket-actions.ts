@@ -61,7 +61,10 @@ export async function lockAuthorizedTicket(tx: Tx, input: QueueRequest & { ticke
 		serviceId: locked.ticket.serviceId
 	});
 	const open = ['waiting', 'called', 'serving'].includes(locked.ticket.status);
-	if (open && (await mppLocalDate(tx, locked.ticket.mppId, input.now ?? new Date())) !== locked.ticket.localDate) {
+	if (
+		open &&
+		(await mppLocalDate(tx, locked.ticket.mppId, input.now ?? new Date())) !== locked.ticket.localDate
+	) {
 		throw conflict(
 			`Tiket ${locked.ticket.number} berasal dari hari layanan yang sudah berakhir (${locked.ticket.localDate}).`,
 			'ticket_day_ended'
