@@ -9,6 +9,7 @@ import { createSql, getSql } from '../../src/lib/server/db/client';
 import { DemoArgsError, demoUsage, parseDemoArgs, type DemoOptions } from '../../src/lib/server/demo/args';
 import { formatDemoBanner } from '../../src/lib/server/demo/banner';
 import { ensureDemoDevices, type DemoDevices } from '../../src/lib/server/demo/devices';
+import { setDemoTicketHours } from '../../src/lib/server/demo/hours';
 import { seedDemoHistory } from '../../src/lib/server/demo/history';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { demoTicketsPerWeekday } from '../../src/lib/server/demo/volume';
@@ -55,13 +56,20 @@ function build(): Promise<void> {
 	});
 }
 
-async function seed(database: Database, dataDir: string): Promise<DemoDevices[]> {
+async function seed(database: Database, dataDir: string, officeHours: boolean): Promise<DemoDevices[]> {
 	await migrate(database.url);
 	const sql = createSql(database.url, 4);
 	try {
 		const { seeded } = await seedDemo(sql);
 		console.log(
 			seeded ? 'Seeded the demo MPPs and logins.' : 'The database already has MPPs: nothing seeded.'
+		);
+		// tickets at any hour unless --office-hours (issue 10 item 9); applied on every start, both ways
+		await setDemoTicketHours(sql, !officeHours);
+		console.log(
+			officeHours
+				? 'Kiosks follow the real opening hours (--office-hours).'
+				: 'Kiosks hand out tickets at any hour (demo only; --office-hours keeps the real hours).'
 		);
 		console.log('Seeding the past 90 days up to yesterday (once)…');
 		const history = await seedDemoHistory(sql, { days: 90 });
@@ -93,7 +101,7 @@ async function run(options: DemoOptions): Promise<void> {
 	process.once('SIGINT', () => void stop('SIGINT'));
 	process.once('SIGTERM', () => void stop('SIGTERM'));
 	try {
-		const devices = await seed(database, dataDir);
+		const devices = await seed(database, dataDir, options.officeHours);
 		// adapter-node assumes https unless ORIGIN says otherwise, and then refuses every form post
 		// (login, language switch) as cross-site: over plain http the demo must name its origin.
 		process.env.ORIGIN ||= `http://${browserHost(options.host)}:${options.port}`;

@@ -66,7 +66,7 @@ export async function createWorld(db: Db): Promise<World> {
 	};
 }
 
-async function createMpp(db: Db, slug: string, timezone: string): Promise<MppFixture> {
+export async function createMpp(db: Db, slug: string, timezone: string): Promise<MppFixture> {
 	const mpp = await insertMpp(db, {
 		slug,
 		name: `MPP ${slug}`,

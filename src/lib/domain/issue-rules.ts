@@ -35,6 +35,19 @@ function nextDay(day: Weekday): Weekday {
 	return weekdays[(weekdays.indexOf(day) + 1) % weekdays.length];
 }
 
+const aroundTheClock: OpeningHours = Object.fromEntries(
+	weekdays.map((day) => [day, [['00:00', '24:00']]])
+) as OpeningHours;
+
+/**
+ * The hours tickets are handed out by: the MPP's opening hours, or around the clock for an MPP that
+ * issues at any hour (the demo's MPPs, issue 10 item 9; closed days do not apply to them either).
+ * The kiosk's server menu, its client-side schedule and the engine all judge by this one rule.
+ */
+export function issueHours(mpp: { openingHours: OpeningHours; ticketsAnyHour?: boolean }): OpeningHours {
+	return mpp.ticketsAnyHour ? aroundTheClock : mpp.openingHours;
+}
+
 /** Refusal for the time of day, or null when a ticket may be issued now. */
 export function checkIssueTime({
 	openingHours,

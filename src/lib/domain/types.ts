@@ -7,7 +7,15 @@ export type Role = (typeof roles)[number];
 export const priorityGroups = ['lansia', 'disabilitas', 'ibu_hamil', 'anak', 'korban_bencana'] as const;
 export type PriorityGroup = (typeof priorityGroups)[number];
 
-export const ticketStatuses = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+export const ticketStatuses = [
+	'waiting',
+	'called',
+	'serving',
+	'done',
+	'no_show',
+	'cancelled',
+	'expired'
+] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
 
 export const counterStatuses = ['open', 'paused', 'closed'] as const;

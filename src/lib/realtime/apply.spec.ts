@@ -173,3 +173,28 @@ describe('applyStaffDelta', () => {
 		expect(s.counters[0].status).toBe('closed');
 	});
 });
+
+describe('ticket:expired (the day-end sweep, issue 10 item 5)', () => {
+	const expired = {
+		name: 'ticket:expired' as const,
+		payload: { mppId: 'm1', seq: 4, waiting: { s1: 0 }, ticketIds: ['t1'], counterIds: ['c1'] }
+	};
+
+	it('drops the expired call from a TV and zeroes its waiting count', () => {
+		const next = applyDisplayDelta(display(), expired);
+		expect(next.recentCalls).toEqual([]);
+		expect(next.waiting).toEqual({ s1: 0, s2: 1 });
+		expect(next.seq).toBe(4);
+	});
+
+	it('frees the counter that still held the expired ticket on a staff screen', () => {
+		const held = staff();
+		held.counters[0].currentTicket = ticket(1);
+		held.recentCalls = [call(1), call(2)];
+		const next = applyStaffDelta(held, expired);
+		expect(next.counters[0].currentTicket).toBeNull();
+		expect(next.recentCalls.map((c) => c.ticketId)).toEqual(['t2']);
+		expect(next.waiting).toEqual({ s1: 0 });
+		expect(next.seq).toBe(4);
+	});
+});

@@ -32,6 +32,10 @@ export function applyDisplayDelta(snapshot: DisplaySnapshot, delta: Delta): Disp
 			if (counter) next.counters = upsert(snapshot.counters, counter.id, () => counter);
 			break;
 		}
+		case 'ticket:expired':
+			next.waiting = merge(snapshot.waiting, delta.payload.waiting);
+			next.recentCalls = withoutTickets(snapshot.recentCalls, delta.payload.ticketIds);
+			break;
 		case 'display:message':
 			next.mpp = { ...snapshot.mpp, runningText: delta.payload.runningText };
 			break;
@@ -62,6 +66,15 @@ export function applyStaffDelta(snapshot: StaffSnapshot, delta: Delta): StaffSna
 		case 'counter:changed':
 			next.counters = withCounter(snapshot.counters, delta.payload.counter, null);
 			break;
+		case 'ticket:expired': {
+			// an ended day's ticket leaves the calls list and any counter that still held it
+			const gone = new Set(delta.payload.ticketIds);
+			next.recentCalls = withoutTickets(snapshot.recentCalls, delta.payload.ticketIds);
+			next.counters = snapshot.counters.map((c) =>
+				c.currentTicket && gone.has(c.currentTicket.id) ? { ...c, currentTicket: null } : c
+			);
+			break;
+		}
 		case 'display:message':
 			next.mpp = { ...snapshot.mpp, runningText: delta.payload.runningText };
 			break;
@@ -76,6 +89,11 @@ function seqAfter(seq: number, delta: Delta): number {
 
 function merge(waiting: WaitingCounts, changed: WaitingCounts): WaitingCounts {
 	return { ...waiting, ...changed };
+}
+
+function withoutTickets(calls: CallView[], ticketIds: string[]): CallView[] {
+	const gone = new Set(ticketIds);
+	return calls.filter((c) => !gone.has(c.ticketId));
 }
 
 function withCall(calls: CallView[], call: CallView): CallView[] {

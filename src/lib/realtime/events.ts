@@ -88,6 +88,18 @@ export interface TicketCancelledEvent extends MppEvent {
 	counter: CounterView | null;
 }
 
+/**
+ * To the display and staff rooms: the day-end sweep closed open tickets of an ended MPP-local day
+ * (issue 10 item 5). Ids only, so a TV drops them from its calls and a console from its counters;
+ * each citizen's phone gets its own `ticket:tracked` with status `expired`.
+ */
+export interface TicketsExpiredEvent extends MppEvent {
+	waiting: WaitingCounts;
+	ticketIds: string[];
+	/** counters that were still holding one of them and now hold none */
+	counterIds: string[];
+}
+
 export interface CounterChangedEvent extends MppEvent {
 	waiting: WaitingCounts;
 	counter: CounterView;
@@ -169,6 +181,7 @@ export interface ServerToClientEvents {
 	'ticket:no-show': (event: TicketAtCounterEvent) => void;
 	'ticket:transferred': (event: TicketTransferredEvent) => void;
 	'ticket:cancelled': (event: TicketCancelledEvent) => void;
+	'ticket:expired': (event: TicketsExpiredEvent) => void;
 	'counter:changed': (event: CounterChangedEvent) => void;
 	'ticket:tracked': (event: TicketTrackedEvent) => void;
 	'ticket:position': (event: TicketPositionEvent) => void;
@@ -184,7 +197,12 @@ export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameter
 
 /** The events a client of the display room receives, in seq order. */
 export type DisplayEventName =
-	'ticket:called' | 'ticket:recalled' | 'queue:changed' | 'display:message' | 'mpp:configured';
+	| 'ticket:called'
+	| 'ticket:recalled'
+	| 'queue:changed'
+	| 'ticket:expired'
+	| 'display:message'
+	| 'mpp:configured';
 export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
 
 export type MppRoom = 'display' | 'staff';

@@ -31,7 +31,14 @@ export interface FollowOptions<R extends MppRoom> {
 }
 
 const roomEvents: Record<MppRoom, MppEventName[]> = {
-	display: ['ticket:called', 'ticket:recalled', 'queue:changed', 'display:message', 'mpp:configured'],
+	display: [
+		'ticket:called',
+		'ticket:recalled',
+		'queue:changed',
+		'ticket:expired',
+		'display:message',
+		'mpp:configured'
+	],
 	staff: [
 		'ticket:called',
 		'ticket:recalled',
@@ -41,6 +48,7 @@ const roomEvents: Record<MppRoom, MppEventName[]> = {
 		'ticket:no-show',
 		'ticket:transferred',
 		'ticket:cancelled',
+		'ticket:expired',
 		'counter:changed',
 		'display:message',
 		'mpp:configured'

@@ -44,7 +44,8 @@ const serviceColumns = (db: Db) => db`
 	s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix, s.name,
 	s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
 	s.cutoff_minutes AS "cutoffMinutes", s.active,
-	(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting') AS waiting,
+	(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
+		AND k.local_date = mpp_local_date(s.mpp_id, now())) AS waiting,
 	coalesce((SELECT array_agg(cs.counter_id ORDER BY cs.counter_id) FROM counter_services cs
 		JOIN counters c ON c.id = cs.counter_id WHERE cs.service_id = s.id AND c.active), '{}') AS "counterIds"`;
 
@@ -193,7 +194,10 @@ export async function setServiceCounters(db: Db, serviceId: string, counterIds: 
 /** Waiting tickets of a service, oldest first, for a transfer one by one through the queue engine. */
 export async function listWaitingTicketIds(db: Db, serviceId: string): Promise<string[]> {
 	const rows = await db<{ id: string }[]>`
-		SELECT id FROM tickets WHERE service_id = ${serviceId} AND status = 'waiting' ORDER BY queued_at, id`;
+		SELECT id FROM tickets WHERE service_id = ${serviceId} AND status = 'waiting'
+			-- an ended day's tickets are the sweep's (expired), not moved into today's queue
+			AND local_date = mpp_local_date(mpp_id, now())
+		ORDER BY queued_at, id`;
 	return rows.map((r) => r.id);
 }
 

@@ -22,12 +22,13 @@ export async function countCounterDay(
 	return row;
 }
 
-/** The earliest queued_at among the tickets waiting per service (services with nobody waiting are left out). */
+/** The earliest queued_at among the tickets waiting today (MPP-local) per service (services with nobody waiting are left out). */
 export async function oldestWaitingByService(db: Db, serviceIds: string[]): Promise<Record<string, Date>> {
 	if (serviceIds.length === 0) return {};
 	const rows = await db<{ serviceId: string; since: Date }[]>`
 		SELECT s.id AS "serviceId",
-			(SELECT min(t.queued_at) FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting') AS since
-		FROM unnest(${serviceIds}::uuid[]) AS s (id)`;
+			(SELECT min(t.queued_at) FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting'
+				AND t.local_date = mpp_local_date(s.mpp_id, now())) AS since
+		FROM services s WHERE s.id = ANY(${serviceIds}::uuid[])`;
 	return Object.fromEntries(rows.filter((r) => r.since).map((r) => [r.serviceId, r.since]));
 }

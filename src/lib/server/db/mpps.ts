@@ -14,6 +14,8 @@ export interface Mpp {
 	callLimit: number;
 	runningText: string;
 	active: boolean;
+	/** tickets at any hour, whatever the opening hours: only the demo sets it (migration 0013) */
+	ticketsAnyHour: boolean;
 }
 
 export interface NewMpp {
@@ -30,7 +32,8 @@ export interface NewMpp {
 
 const columns = (db: Db) => db`
 	id, slug, name, province, city, timezone, opening_hours AS "openingHours",
-	priority_ratio AS "priorityRatio", call_limit AS "callLimit", running_text AS "runningText", active`;
+	priority_ratio AS "priorityRatio", call_limit AS "callLimit", running_text AS "runningText", active,
+	tickets_any_hour AS "ticketsAnyHour"`;
 
 export async function insertMpp(db: Db, mpp: NewMpp): Promise<Mpp> {
 	const [row] = await db<Mpp[]>`

@@ -29,6 +29,8 @@ export async function listWaitingPlaces(db: Db, serviceId: string): Promise<Wait
 					ELSE count(*) FILTER (WHERE t.priority_group IS NOT NULL) OVER ahead END AS ahead
 			FROM tickets t
 			WHERE t.service_id = ${serviceId} AND t.status = 'waiting'
+				-- the MPP's current local day only: an ended day's ticket has no place (issue 10 item 5)
+				AND t.local_date = mpp_local_date((SELECT mpp_id FROM services WHERE id = ${serviceId}), now())
 			WINDOW ahead AS (ORDER BY t.queued_at, t.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 		),
 		days AS (

@@ -35,6 +35,8 @@ export async function finishCounterTicket(
 			UPDATE tickets SET status = 'done', finished_at = ${e.at}
 			WHERE id = (SELECT current_ticket_id FROM counters WHERE id = ${counterId})
 				AND counter_id = ${counterId} AND status IN ('called', 'serving')
+				-- a ticket of an ended local day is the sweep's (expired), never a service of many hours
+				AND local_date = mpp_local_date(mpp_id, ${e.at})
 			RETURNING *
 		), e AS (
 			INSERT INTO ticket_events (id, ticket_id, mpp_id, type, at, counter_id, service_id, user_id, device_id, data)
@@ -55,7 +57,7 @@ export interface CalledTicket {
 /**
  * Calls the next ticket of one class (priority or regular) for a counter whose row the caller holds
  * locked: picks the oldest waiting ticket of that class among the counter's services, in arrival
- * order across them (queued_at, id), locking exactly that one row and skipping rows other counters
+ * order across them (queued_at, id) on the MPP's current local day only, locking exactly that one row and skipping rows other counters
  * are calling right now; sets it called at the counter; makes it the counter's current ticket with
  * the new priority streak; appends the 'called' event; and counts who still waits for its service.
  * Returns undefined when no ticket of that class could be taken.
@@ -69,7 +71,8 @@ export async function callNextOfClass(
 	const [row] = await db<(TicketRecord & { waitingLeft: number })[]>`
 		WITH pick AS (
 			SELECT p.id FROM tickets p
-			WHERE p.mpp_id = ${c.mppId} AND p.status = 'waiting' AND ${ofClass}
+			WHERE p.mpp_id = ${c.mppId} AND p.local_date = mpp_local_date(${c.mppId}, ${e.at})
+				AND p.status = 'waiting' AND ${ofClass}
 				AND p.service_id = ANY(${c.serviceIds}::uuid[])
 			ORDER BY p.queued_at, p.id LIMIT 1
 			FOR UPDATE SKIP LOCKED
@@ -92,7 +95,8 @@ export async function callNextOfClass(
 		SELECT ${ticketColumns(db)},
 			-- this statement's snapshot still sees the ticket as waiting, hence the id filter
 			(SELECT count(*)::int FROM tickets w
-				WHERE w.service_id = t.service_id AND w.status = 'waiting' AND w.id <> t.id) AS "waitingLeft"
+				WHERE w.service_id = t.service_id AND w.status = 'waiting' AND w.local_date = t.local_date
+					AND w.id <> t.id) AS "waitingLeft"
 		FROM t JOIN services s ON s.id = t.service_id JOIN k ON k.id = t.counter_id`;
 	if (!row) return undefined;
 	const { waitingLeft, ...ticket } = row;

@@ -10,7 +10,8 @@ export type TicketEventType =
 	| 'no_show'
 	| 'transferred'
 	| 'cancelled'
-	| 'requeued';
+	| 'requeued'
+	| 'expired';
 
 export interface NewTicketEvent {
 	id: string;

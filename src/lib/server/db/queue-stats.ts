@@ -1,36 +1,49 @@
 // Reads behind positions, wait estimates and the waiting counts every queue change carries.
+// Everything counts only the MPP's current local day (mpp_local_date, migration 0010): a ticket of an
+// ended day waits for nobody until the sweep closes it as expired (issue 10 item 5).
 import type { Db } from './client';
 
-/** Waiting tickets per service id, zero for services with none. */
-export async function countWaiting(db: Db, serviceIds: string[]): Promise<Record<string, number>> {
+/** Waiting tickets of the MPP's local day at `at` per service id, zero for services with none. */
+export async function countWaiting(
+	db: Db,
+	serviceIds: string[],
+	at: Date = new Date()
+): Promise<Record<string, number>> {
 	if (serviceIds.length === 0) return {};
 	const rows = await db<{ serviceId: string; waiting: number }[]>`
 		SELECT s.id AS "serviceId",
-			(SELECT count(*)::int FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting') AS waiting
-		FROM unnest(${serviceIds}::uuid[]) AS s (id)`;
+			(SELECT count(*)::int FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting'
+				AND t.local_date = mpp_local_date(s.mpp_id, ${at})) AS waiting
+		FROM services s WHERE s.id = ANY(${serviceIds}::uuid[])`;
 	return Object.fromEntries(rows.map((r) => [r.serviceId, r.waiting]));
 }
 
-/** Waiting tickets per service of an MPP (active services, zero included). */
-export async function countWaitingInMpp(db: Db, mppId: string): Promise<Record<string, number>> {
+/** Waiting tickets of the MPP's local day at `at` per active service of an MPP (zero included). */
+export async function countWaitingInMpp(
+	db: Db,
+	mppId: string,
+	at: Date = new Date()
+): Promise<Record<string, number>> {
 	const rows = await db<{ serviceId: string; waiting: number }[]>`
 		SELECT s.id AS "serviceId",
-			(SELECT count(*)::int FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting') AS waiting
+			(SELECT count(*)::int FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting'
+				AND t.local_date = mpp_local_date(${mppId}, ${at})) AS waiting
 		FROM services s WHERE s.mpp_id = ${mppId} AND s.active`;
 	return Object.fromEntries(rows.map((r) => [r.serviceId, r.waiting]));
 }
 
 /**
- * Waiting tickets of the same service that arrived before this one (by queued_at, then id); with
- * `priorityOnly`, only priority tickets among them.
+ * Waiting tickets of the same service and local day that arrived before this one (by queued_at, then
+ * id); with `priorityOnly`, only priority tickets among them.
  */
 export async function countWaitingAhead(
 	db: Db,
-	t: { id: string; serviceId: string; queuedAt: Date; priorityOnly: boolean }
+	t: { id: string; serviceId: string; localDate: string; queuedAt: Date; priorityOnly: boolean }
 ): Promise<number> {
 	const [row] = await db<{ n: number }[]>`
 		SELECT count(*)::int AS n FROM tickets
-		WHERE service_id = ${t.serviceId} AND status = 'waiting' AND (queued_at, id) < (${t.queuedAt}, ${t.id}::uuid)
+		WHERE service_id = ${t.serviceId} AND status = 'waiting' AND local_date = ${t.localDate}
+			AND (queued_at, id) < (${t.queuedAt}, ${t.id}::uuid)
 			AND (${!t.priorityOnly} OR priority_group IS NOT NULL)`;
 	return row.n;
 }

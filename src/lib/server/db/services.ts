@@ -51,14 +51,19 @@ export interface ServiceWithWaiting extends Service {
 	waiting: number;
 }
 
-/** Active services of an MPP with the number of tickets waiting now. */
-export async function listServicesWithWaiting(db: Db, mppId: string): Promise<ServiceWithWaiting[]> {
+/** Active services of an MPP with the number of tickets waiting now (the MPP's local day). */
+export async function listServicesWithWaiting(
+	db: Db,
+	mppId: string,
+	at: Date = new Date()
+): Promise<ServiceWithWaiting[]> {
 	return db<ServiceWithWaiting[]>`
 		SELECT s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix,
 			s.name, s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
 			s.cutoff_minutes AS "cutoffMinutes", s.expected_service_minutes AS "expectedServiceMinutes", s.active,
 			t.name AS "tenantName",
-			(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting') AS waiting
+			(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
+				AND k.local_date = mpp_local_date(${mppId}, ${at})) AS waiting
 		FROM services s JOIN tenants t ON t.id = s.tenant_id
 		WHERE s.mpp_id = ${mppId} AND s.active
 		ORDER BY t.name, s.prefix`;

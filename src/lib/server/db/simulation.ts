@@ -33,7 +33,7 @@ export async function listSimulationCounters(
 			t.status AS "ticketStatus", t.service_id AS "ticketServiceId", coalesce(t.call_count, 0) AS "callCount",
 			EXISTS (
 				SELECT 1 FROM counter_services cs JOIN tickets w ON w.service_id = cs.service_id AND w.status = 'waiting'
-				WHERE cs.counter_id = c.id
+				WHERE cs.counter_id = c.id AND w.local_date = mpp_local_date(${mppId}, now())
 			) AS "hasWaiting",
 			h.at AS "humanActedAt"
 		FROM counters c

@@ -18,6 +18,8 @@ export async function serviceQueues(db: Db, mppId: string): Promise<ServiceQueue
 		SELECT s.id AS "serviceId", s.name AS "serviceName", s.tenant_id AS "tenantId",
 			s.target_wait_minutes AS "targetWaitMinutes", count(t.id)::int AS waiting, min(t.issued_at) AS "oldestIssuedAt"
 		FROM services s LEFT JOIN tickets t ON t.service_id = s.id AND t.status = 'waiting'
+			-- the MPP's current local day only (issue 10 item 5)
+			AND t.local_date = mpp_local_date(${mppId}, now())
 		WHERE s.mpp_id = ${mppId} AND s.active
 		GROUP BY s.id ORDER BY s.prefix`;
 }
@@ -46,6 +48,7 @@ export async function counterStates(db: Db, mppId: string, today: string): Promi
 			d.last_finished_at AS "lastFinishedAt", coalesce(d.served, 0)::int AS "servedToday"
 		FROM counters c
 		LEFT JOIN tickets t ON t.id = c.current_ticket_id AND t.status IN ('called', 'serving')
+			AND t.local_date = ${today}
 		LEFT JOIN (
 			SELECT counter_id, max(finished_at) AS last_finished_at, count(*) FILTER (WHERE status = 'done') AS served
 			FROM tickets WHERE mpp_id = ${mppId} AND local_date = ${today} AND counter_id IS NOT NULL

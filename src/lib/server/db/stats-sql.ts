@@ -62,7 +62,9 @@ function facts(db: Db, source: ReturnType<Db>, where: ReturnType<Db>) {
 		FROM ${source}
 		JOIN services s ON s.id = t.service_id
 		CROSS JOIN LATERAL (
-			SELECT date_part('epoch', t.first_called_at - t.issued_at) AS wait,
+			-- an expired ticket (its day ended while it was open, issue 10 item 5) counts as issued only:
+			-- no wait, no service time, and never as a no-show
+			SELECT CASE WHEN t.status <> 'expired' THEN date_part('epoch', t.first_called_at - t.issued_at) END AS wait,
 				CASE WHEN t.status = 'done'
 					THEN date_part('epoch', t.finished_at - coalesce(t.started_at, t.called_at)) END AS service
 		) d

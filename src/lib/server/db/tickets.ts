@@ -127,16 +127,18 @@ export interface WaitingHead {
  * class walks its MPP's waiting queue in arrival order and stops at the first ticket of one of the
  * counter's services (one branch per class, so each uses its own partial index).
  */
-export async function peekWaitingHeads(db: Db, counterId: string): Promise<WaitingHead[]> {
+export async function peekWaitingHeads(db: Db, counterId: string, at: Date): Promise<WaitingHead[]> {
+	// only the MPP's current local day: a ticket of an ended day is never called (issue 10 item 5)
+	const mpp = db`(SELECT mpp_id FROM counters WHERE id = ${counterId})`;
 	return db<WaitingHead[]>`
 		(SELECT t.id, true AS priority, t.queued_at AS "queuedAt" FROM tickets t
-			WHERE t.mpp_id = (SELECT mpp_id FROM counters WHERE id = ${counterId})
+			WHERE t.mpp_id = ${mpp} AND t.local_date = mpp_local_date(${mpp}, ${at})
 				AND t.status = 'waiting' AND t.priority_group IS NOT NULL
 				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
 			ORDER BY t.queued_at, t.id LIMIT 1)
 		UNION ALL
 		(SELECT t.id, false AS priority, t.queued_at AS "queuedAt" FROM tickets t
-			WHERE t.mpp_id = (SELECT mpp_id FROM counters WHERE id = ${counterId})
+			WHERE t.mpp_id = ${mpp} AND t.local_date = mpp_local_date(${mpp}, ${at})
 				AND t.status = 'waiting' AND t.priority_group IS NULL
 				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
 			ORDER BY t.queued_at, t.id LIMIT 1)`;

@@ -8,6 +8,7 @@ describe('npm run demo options', () => {
 			host: '127.0.0.1',
 			simulate: true,
 			speed: 1,
+			officeHours: false,
 			help: false
 		});
 	});
@@ -26,7 +27,18 @@ describe('npm run demo options', () => {
 		expect(parseDemoArgs(['--speed=600']).speed).toBe(600);
 	});
 
+	it('issues at any hour by default, and keeps the real opening hours with --office-hours', () => {
+		expect(parseDemoArgs([]).officeHours).toBe(false);
+		expect(parseDemoArgs(['--office-hours']).officeHours).toBe(true);
+		expect(parseDemoArgs(['--speed', '5', '--office-hours', '--no-simulate'])).toMatchObject({
+			officeHours: true,
+			speed: 5,
+			simulate: false
+		});
+	});
+
 	it.each([
+		[['--office-hours=yes']],
 		[['--speed', '0']],
 		[['--speed', '-1']],
 		[['--speed', '601']],

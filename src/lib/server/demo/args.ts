@@ -6,14 +6,18 @@ export interface DemoOptions {
 	simulate: boolean;
 	/** simulated minutes per real minute */
 	speed: number;
+	/** keep the MPPs' real opening hours for tickets; by default the demo issues at any hour */
+	officeHours: boolean;
 	help: boolean;
 }
 
-export const demoUsage = `Usage: npm run demo -- [--port N] [--no-simulate] [--speed N]
+export const demoUsage = `Usage: npm run demo -- [--port N] [--no-simulate] [--speed N] [--office-hours]
 
   --port N        listen on port N (default: PORT or 3000)
   --no-simulate   do not run the live simulator
   --speed N       run the simulated clock N times faster, from 0.1 to 600 (default 1)
+  --office-hours  the kiosks keep the MPPs' real opening hours; by default the demo MPPs
+                  hand out tickets at any hour, so the demo can be tried at night
   --help          show this text
 
 Environment: HOST (default 127.0.0.1; 0.0.0.0 lets TVs and phones on your network in),
@@ -29,6 +33,7 @@ export function parseDemoArgs(argv: string[], env: Record<string, string | undef
 		host: env.HOST || '127.0.0.1',
 		simulate: true,
 		speed: 1,
+		officeHours: false,
 		help: false
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -39,6 +44,7 @@ export function parseDemoArgs(argv: string[], env: Record<string, string | undef
 			return v;
 		};
 		if (flag === '--no-simulate') options.simulate = false;
+		else if (flag === '--office-hours' && inline === undefined) options.officeHours = true;
 		else if (flag === '--help' || flag === '-h') options.help = true;
 		else if (flag === '--port') options.port = parsePort(value(), '--port');
 		else if (flag === '--speed') options.speed = parseSpeed(value());

@@ -1,7 +1,7 @@
 // What a kiosk offers right now: agencies (tenants) with their services, how many wait for each, and
 // whether a number can be taken, decided by the same rules the queue engine applies when issuing
 // (src/lib/domain/issue-rules.ts), so a citizen learns why before touching a closed service.
-import { checkIssueTime, type IssueRefusalCode } from '$lib/domain/issue-rules';
+import { checkIssueTime, issueHours, type IssueRefusalCode } from '$lib/domain/issue-rules';
 import { localTime, zoneLabel } from '$lib/domain/local-day';
 import type { Db } from '../db/client';
 import { findClosedDay } from '../db/closed-days';
@@ -36,9 +36,9 @@ export interface KioskTenant {
 export async function kioskMenu(db: Db, mpp: Mpp, now = new Date()): Promise<KioskTenant[]> {
 	const local = localTime(now, mpp.timezone);
 	const [services, issued, closedDay] = await Promise.all([
-		listServicesWithWaiting(db, mpp.id),
+		listServicesWithWaiting(db, mpp.id, now),
 		issuedTodayPerService(db, mpp.id, local.date),
-		findClosedDay(db, mpp.id, local.date)
+		mpp.ticketsAnyHour ? undefined : findClosedDay(db, mpp.id, local.date)
 	]);
 	const tenants = new Map<string, KioskTenant>();
 	for (const service of services) {
@@ -46,7 +46,7 @@ export async function kioskMenu(db: Db, mpp: Mpp, now = new Date()): Promise<Kio
 		const refusal = closedDay
 			? { code: 'service_closed' as const, time: undefined }
 			: checkIssueTime({
-					openingHours: mpp.openingHours,
+					openingHours: issueHours(mpp),
 					at: local,
 					cutoffMinutes: service.cutoffMinutes,
 					zoneLabel: zoneLabel(mpp.timezone)
@@ -100,11 +100,12 @@ export async function kioskSchedule(db: Db, mpp: Mpp, now = new Date()): Promise
 	const local = localTime(now, mpp.timezone);
 	const [services, closedDay] = await Promise.all([
 		listServicesWithWaiting(db, mpp.id),
-		findClosedDay(db, mpp.id, local.date)
+		mpp.ticketsAnyHour ? undefined : findClosedDay(db, mpp.id, local.date)
 	]);
 	return {
 		timezone: mpp.timezone,
-		openingHours: mpp.openingHours,
+		// the hours tickets are handed out by, so the kiosk's own clock agrees with kioskMenu
+		openingHours: issueHours(mpp),
 		localDate: local.date,
 		closedToday: Boolean(closedDay),
 		cutoffMinutes: Object.fromEntries(services.map((s) => [s.id, s.cutoffMinutes])),

@@ -37,7 +37,7 @@ export async function callNext(
 			const [counter, finished, heads] = await Promise.all([
 				lockCounter(tx, input.counterId),
 				finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
-				peekWaitingHeads(tx, input.counterId)
+				peekWaitingHeads(tx, input.counterId, now)
 			]);
 			if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
 			// who may press "next" is decided on the locked counter; a refusal rolls the finish back too

@@ -16,6 +16,7 @@ export async function estimateFor(
 		countWaitingAhead(db, {
 			id: ticket.id,
 			serviceId: ticket.serviceId,
+			localDate: ticket.localDate,
 			queuedAt: ticket.queuedAt,
 			priorityOnly: ticket.priorityGroup !== null
 		}),

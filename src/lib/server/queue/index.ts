@@ -2,6 +2,7 @@
 // happened as an Outcome; the door publishes it after commit. Nothing here knows about sockets.
 export { callNext } from './call-next';
 export { setCounterStatus } from './counter-status';
+export { expireEndedDays } from './expire';
 export { issueTicket, type IssueTicketInput } from './issue';
 export { findTicket, getTicketByTrackCode, queueWaitingCounts, ticketAccessInfo } from './lookup';
 export type { CounterView, Outcome, OutcomeTicket, QueueChange, TicketView } from './outcome';

@@ -1,5 +1,5 @@
 // Issuing a ticket at a kiosk, by staff, or online.
-import { checkIssueTime, checkQuota } from '../../domain/issue-rules';
+import { checkIssueTime, checkQuota, issueHours } from '../../domain/issue-rules';
 import { localTime, zoneLabel } from '../../domain/local-day';
 import { canNumber, ticketNumber } from '../../domain/numbering';
 import type { PriorityGroup } from '../../domain/types';
@@ -51,14 +51,17 @@ export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<Is
 		const refusal = input.ignoreOpeningHours
 			? null
 			: checkIssueTime({
-					openingHours: mpp.openingHours,
+					openingHours: issueHours(mpp),
 					at: local,
 					cutoffMinutes: service.cutoffMinutes,
 					zoneLabel: zoneLabel(mpp.timezone)
 				});
 		if (refusal) throw conflict(refusal.message, refusal.code);
 		// a holiday or closed day the MPP's admin set (issue 6) overrides the weekday's hours
-		const closedDay = input.ignoreOpeningHours ? undefined : await findClosedDay(tx, mpp.id, local.date);
+		const closedDay =
+			input.ignoreOpeningHours || mpp.ticketsAnyHour
+				? undefined
+				: await findClosedDay(tx, mpp.id, local.date);
 		if (closedDay) throw conflict(`Layanan tutup hari ini (${closedDay.name}).`, 'service_closed');
 
 		const seq = await nextDailySeq(tx, service.id, local.date);

@@ -36,7 +36,11 @@ export async function ticketAccessInfo(sql: Sql, ticketId: string): Promise<Tick
 	};
 }
 
-/** Tickets waiting now per active service of an MPP. */
-export async function queueWaitingCounts(sql: Sql, mppId: string): Promise<Record<string, number>> {
-	return countWaitingInMpp(sql, mppId);
+/** Tickets waiting now (the MPP's local day at `at`) per active service of an MPP. */
+export async function queueWaitingCounts(
+	sql: Sql,
+	mppId: string,
+	at?: Date
+): Promise<Record<string, number>> {
+	return countWaitingInMpp(sql, mppId, at);
 }

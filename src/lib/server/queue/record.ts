@@ -50,7 +50,7 @@ export async function draftOutcome(
 	change: QueueChange,
 	serviceIds: string[]
 ): Promise<OutcomeDraft> {
-	const waiting = await countWaiting(tx, [...new Set(serviceIds)]);
+	const waiting = await countWaiting(tx, [...new Set(serviceIds)], at);
 	return { mppId, at: at.toISOString(), change, waiting };
 }
 

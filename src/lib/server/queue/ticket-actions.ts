@@ -1,6 +1,7 @@
 // What an operator does with the ticket at their counter: recall, start, finish, no-show, cancel.
 import type { TicketStatus } from '../../domain/types';
 import type { Sql, Tx } from '../db/client';
+import { mppLocalDate } from '../db/expiry';
 import { updateQueueCounter, type QueueCounter } from '../db/queue-counters';
 import type { TicketRecord } from '../db/tickets';
 import { updateTicket } from '../db/tickets';
@@ -49,14 +50,28 @@ async function complete(
 	return { value: toTicketView(view), draft };
 }
 
-/** Locks the ticket with its counter, then lets the door's guard decide on what is locked. */
-export async function lockAuthorizedTicket(tx: Tx, input: QueueRequest & { ticketId: string }) {
+/**
+ * Locks the ticket with its counter, then lets the door's guard decide on what is locked. A ticket of
+ * an ended MPP-local day is closed by the sweep (expired), never recalled, served or moved into
+ * today's queue (issue 10 item 5).
+ */
+export async function lockAuthorizedTicket(tx: Tx, input: QueueRequest & { ticketId: string; now?: Date }) {
 	const locked = await lockTicketAndCounter(tx, input.ticketId);
 	await input.authorize?.(tx, {
 		mppId: locked.ticket.mppId,
 		counterId: locked.ticket.counterId,
 		serviceId: locked.ticket.serviceId
 	});
+	const open = ['waiting', 'called', 'serving'].includes(locked.ticket.status);
+	if (
+		open &&
+		(await mppLocalDate(tx, locked.ticket.mppId, input.now ?? new Date())) !== locked.ticket.localDate
+	) {
+		throw conflict(
+			`Tiket ${locked.ticket.number} berasal dari hari layanan yang sudah berakhir (${locked.ticket.localDate}).`,
+			'ticket_day_ended'
+		);
+	}
 	return locked;
 }
 

@@ -56,5 +56,6 @@ export const statusLabel: Record<TicketView['status'], string> = {
 	serving: 'sedang dilayani',
 	done: 'selesai',
 	no_show: 'tidak hadir',
-	cancelled: 'dibatalkan'
+	cancelled: 'dibatalkan',
+	expired: 'kedaluwarsa (hari layanan sudah berakhir)'
 };

@@ -117,6 +117,19 @@ export function fanout(outcome: Outcome): Emit[] {
 			});
 			ticketUpdated(change.finished);
 			break;
+		case 'ticket:expired':
+			emits.push({
+				rooms: [display, ...staff],
+				event: change.type,
+				payload: {
+					...base,
+					waiting,
+					ticketIds: change.tickets.map((t) => t.id),
+					counterIds: change.counterIds
+				}
+			});
+			for (const ticket of change.tickets) ticketUpdated(ticket);
+			break;
 		case 'mpp:configured':
 			emits.push({ rooms: [display, ...staff], event: change.type, payload: base });
 			break;

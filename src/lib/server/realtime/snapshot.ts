@@ -9,6 +9,7 @@ import type {
 	TicketView,
 	WaitingCounts
 } from '../../realtime/events';
+import { localDate } from '../../domain/local-day';
 import { RECENT_CALLS } from '../../realtime/apply';
 import type { Sql, Tx } from '../db/client';
 import { listCounters } from '../db/counters';
@@ -36,7 +37,8 @@ export async function staffSnapshot(sql: Sql, mppId: string): Promise<StaffSnaps
 		const tickets = new Map<string, TicketView>();
 		for (const { currentTicketId } of common.counters) {
 			const record = currentTicketId ? await findTicketRecord(tx, currentTicketId) : undefined;
-			if (record) tickets.set(record.id, staffTicketView(record));
+			// a ticket of an ended local day is not at the counter any more (the sweep expires it)
+			if (record && record.localDate === common.today) tickets.set(record.id, staffTicketView(record));
 		}
 		return {
 			kind: 'staff',
@@ -74,6 +76,7 @@ async function readCommon(tx: Tx, mppId: string) {
 	};
 	return {
 		shared: { seq, mpp: snapshotMpp, recentCalls: calls.map(callView), waiting, services },
+		today: localDate(new Date(), mpp.timezone),
 		counters: [...counters].sort(byName)
 	};
 }

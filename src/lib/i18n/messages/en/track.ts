@@ -12,6 +12,7 @@ export const track = {
 	'track.status.done': 'Service completed',
 	'track.status.no_show': 'Absent when called',
 	'track.status.cancelled': 'Number cancelled',
+	'track.status.expired': 'The service day has ended',
 	'track.position': 'Your position',
 	'track.position.value': 'No. {position}',
 	'track.ahead': '{count} people ahead of you',
@@ -27,6 +28,8 @@ export const track = {
 		'Your number was called {count} times but you did not come to the counter. Please ask the information desk or take a new number.',
 	'track.cancelled.body':
 		'This queue number has been cancelled. If you think this is a mistake, please ask the information desk.',
+	'track.expired.body':
+		'This number was taken {issued} and was valid on that day only. That service day ended before your number was finished, so it has been closed and will not be called again. Please take a new number when the MPP is open.',
 	'track.keepOpen':
 		'Keep this page open. The screen changes and your phone vibrates when your number is called.',
 	'track.connecting': 'Connecting…',

@@ -119,10 +119,14 @@ export const history = {
 	'history.report.weeks': 'Kunjungan per pekan',
 	'history.report.week': 'Pekan {n}',
 	'history.report.busiest': 'Hari tersibuk',
+	'history.report.expired': 'Tiket kedaluwarsa (hari layanan berakhir)',
+	'history.report.expiredCount': 'Jumlah',
+	'history.report.expiredNumbers': 'Nomor',
+	'history.report.expiredNone': 'Tidak ada tiket yang masih terbuka saat hari layanan berakhir.',
 	'history.report.ikm': 'Indeks Kepuasan Masyarakat (IKM)',
 	'history.report.ikmBasis': 'PermenPANRB 14/2017: IKM = rata-rata NRR sembilan unsur × 25.',
 	'history.report.sample': 'Sampel minimal Krejcie–Morgan untuk {served} warga dilayani.',
 	'history.report.noData': 'Tidak ada tiket pada bulan ini.',
 	'history.report.notes':
-		'Kunjungan = tiket antrean yang diambil. Waktu tunggu = panggilan pertama − ambil tiket. Tingkat layanan = bagian tiket yang dipanggil dalam target tunggu layanannya. Tidak hadir = bagian tiket dipanggil yang tidak datang.'
+		'Kunjungan = tiket antrean yang diambil. Waktu tunggu = panggilan pertama − ambil tiket. Tingkat layanan = bagian tiket yang dipanggil dalam target tunggu layanannya. Tidak hadir = bagian tiket dipanggil yang tidak datang. Kedaluwarsa = tiket yang masih menunggu, dipanggil atau dilayani saat hari layanan berakhir; dihitung terpisah dari tidak hadir, tanpa waktu tunggu maupun waktu layanan.'
 } as const;

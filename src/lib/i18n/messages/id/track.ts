@@ -12,6 +12,7 @@ export const track = {
 	'track.status.done': 'Selesai dilayani',
 	'track.status.no_show': 'Tidak hadir saat dipanggil',
 	'track.status.cancelled': 'Nomor dibatalkan',
+	'track.status.expired': 'Hari layanan sudah berakhir',
 	'track.position': 'Posisi Anda',
 	'track.position.value': 'ke-{position}',
 	'track.ahead': '{count} orang di depan Anda',
@@ -27,6 +28,8 @@ export const track = {
 		'Nomor Anda dipanggil {count} kali, tetapi Anda tidak datang ke loket. Silakan hubungi petugas informasi atau ambil nomor baru.',
 	'track.cancelled.body':
 		'Nomor antrean ini telah dibatalkan. Bila menurut Anda ini keliru, silakan hubungi petugas informasi.',
+	'track.expired.body':
+		'Nomor ini diambil {issued} dan hanya berlaku pada hari itu. Hari layanan itu sudah berakhir sebelum nomor Anda selesai dilayani, sehingga nomor ini ditutup dan tidak dipanggil lagi. Silakan ambil nomor baru saat MPP buka.',
 	'track.keepOpen':
 		'Biarkan halaman ini terbuka. Layar berubah dan ponsel bergetar saat nomor Anda dipanggil.',
 	'track.connecting': 'Menghubungkan…',

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { localDate } from '$lib/domain/local-day';
 import { t } from '$lib/i18n';
 import { getStatsSql } from '$lib/server/db/client';
+import { listExpiredDays } from '$lib/server/db/expiry';
 import { mppStats } from '$lib/server/stats/query';
 import { openDashboard } from '../dashboard.server';
 import type { PageServerLoad } from './$types';
@@ -19,9 +20,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const period = reportMonth(url.searchParams.get('month'), today);
 	if (!period) error(400, { code: 'bad_query', message: t(locale, 'history.error.month') });
 	const range = { from: period.from, to: period.to };
-	const [byTenant, byDay] = await Promise.all([
+	const [byTenant, byDay, expired] = await Promise.all([
 		mppStats(sql, mpp, { ...range, groupBy: 'tenant' }, now),
-		mppStats(sql, mpp, { ...range, groupBy: 'day' }, now)
+		mppStats(sql, mpp, { ...range, groupBy: 'day' }, now),
+		// tickets still open when their day ended (issue 10 item 5), apart from no-shows
+		listExpiredDays(sql, mpp.id, range.from, range.to)
 	]);
 	return {
 		locale,
@@ -34,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		total: byTenant.total,
 		tenants: byTenant.rows,
 		weeks: visitsByWeek(range, byDay.rows),
-		busiest: busiestDays(byDay.rows, 5)
+		busiest: busiestDays(byDay.rows, 5),
+		expired
 	};
 };
