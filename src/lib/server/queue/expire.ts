@@ -8,9 +8,9 @@
 import type { Sql } from '../db/client';
 import { expireTickets, listMppsWithEndedOpenTickets, lockEndedOpenTickets } from '../db/expiry';
 import { uuidv7 } from '../ids';
-import type { Outcome, TicketView } from './outcome';
+import type { Outcome, OutcomeTicket } from './outcome';
 import { draftOutcome, queueTransaction } from './record';
-import { toTicketView } from './views';
+import { toOutcomeTicket } from './views';
 
 /** Tickets closed in one transaction; a backlog (a node down for days) is closed in several. */
 const BATCH = 500;
@@ -38,7 +38,7 @@ async function expireBatch(sql: Sql, mppId: string, now: Date): Promise<Outcome 
 			at: now
 		});
 		if (tickets.length === 0) return { value: null, draft: null };
-		const views: TicketView[] = tickets.map(toTicketView);
+		const views: OutcomeTicket[] = tickets.map(toOutcomeTicket);
 		const change = { type: 'ticket:expired' as const, tickets: views, counterIds };
 		return {
 			value: null,

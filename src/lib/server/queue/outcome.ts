@@ -69,7 +69,7 @@ export type QueueChange =
 	 * The sweep closed open tickets of an ended MPP-local day (issue 10 item 5); `counterIds` are the
 	 * counters that were still holding one of them and now hold none.
 	 */
-	| { type: 'ticket:expired'; tickets: TicketView[]; counterIds: string[] }
+	| { type: 'ticket:expired'; tickets: OutcomeTicket[]; counterIds: string[] }
 	/**
 	 * The MPP's configuration changed beyond what one delta carries (a service or counter added,
 	 * renamed or deactivated, the MPP renamed): every client fetches a fresh snapshot (issue 6).
