@@ -21,7 +21,10 @@ CREATE FUNCTION mpp_local_date(p_mpp uuid, p_at timestamptz) RETURNS date
 	AS $$ SELECT (p_at AT TIME ZONE m.timezone)::date FROM mpps m WHERE m.id = p_mpp $$;
 
 -- callNext and the waiting counts read only the MPP's current local day: these lead with the day, so
--- a ticket of an ended day (before the sweep closes it) is never walked over on the hot path.
+-- a ticket of an ended day (before the sweep closes it) is never walked over on the hot path. They
+-- replace the per-MPP waiting indexes of 0002_queue_call_order, which no query uses any more.
+DROP INDEX tickets_mpp_waiting_idx;
+DROP INDEX tickets_mpp_waiting_priority_idx;
 CREATE INDEX tickets_mpp_day_waiting_idx ON tickets (mpp_id, local_date, queued_at, id)
 	WHERE status = 'waiting';
 CREATE INDEX tickets_mpp_day_waiting_priority_idx ON tickets (mpp_id, local_date, queued_at, id)

@@ -71,7 +71,7 @@ export async function callNextOfClass(
 	const [row] = await db<(TicketRecord & { waitingLeft: number })[]>`
 		WITH pick AS (
 			SELECT p.id FROM tickets p
-			WHERE p.mpp_id = ${c.mppId} AND p.local_date = mpp_local_date(${c.mppId}, ${e.at})
+			WHERE p.mpp_id = ${c.mppId} AND p.local_date = (SELECT mpp_local_date(${c.mppId}, ${e.at}))
 				AND p.status = 'waiting' AND ${ofClass}
 				AND p.service_id = ANY(${c.serviceIds}::uuid[])
 			ORDER BY p.queued_at, p.id LIMIT 1

@@ -23,7 +23,9 @@ export function startDayEndSweep(intervalMs = sweepInterval()): void {
 	const sweep = () => {
 		if (busy) return;
 		busy = true;
-		expireEndedDays(getSql())
+		// getSql() throws without DATABASE_URL; inside the promise that is logged, never thrown at init
+		Promise.resolve()
+			.then(() => expireEndedDays(getSql()))
 			.then((outcomes) => outcomes.forEach(publish))
 			.catch((error: unknown) => console.error('day-end sweep failed', error))
 			.finally(() => (busy = false));

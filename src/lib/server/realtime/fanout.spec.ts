@@ -169,3 +169,31 @@ describe('staff and counter rooms never receive a track code (issue 10 item 4)',
 		expect(emits.some((e) => e.rooms.some((r) => r.startsWith('ticket:')))).toBe(true);
 	});
 });
+
+describe('fanout of the day-end sweep (issue 10 item 5)', () => {
+	it('tells the TV and staff once, by ids only, and each citizen their ticket expired', () => {
+		const other = { ...ticket, id: 't2', trackCode: 'mnpqrstuvw', status: 'expired' as const };
+		const gone = { ...ticket, status: 'expired' as const };
+		const emits = fanout(outcome({ type: 'ticket:expired', tickets: [gone, other], counterIds: ['c1'] }));
+		const rooms = byRoom(outcome({ type: 'ticket:expired', tickets: [gone, other], counterIds: ['c1'] }));
+		const mppEmits = emits.filter((e) => e.event === 'ticket:expired');
+		expect(mppEmits).toHaveLength(1);
+		expect(JSON.stringify(mppEmits[0].payload)).not.toContain(ticket.trackCode);
+		expect(mppEmits[0].payload).toEqual({
+			mppId: 'm1',
+			seq: 42,
+			waiting: { s1: 3 },
+			ticketIds: ['t1', 't2'],
+			counterIds: ['c1']
+		});
+		const tracked = emits.filter((e) => e.event === 'ticket:tracked');
+		expect(tracked.map((e) => e.rooms)).toEqual([
+			[`ticket:${ticket.trackCode}`],
+			[`ticket:${other.trackCode}`]
+		]);
+		expect(tracked.every((e) => e.event === 'ticket:tracked' && e.payload.ticket.status === 'expired')).toBe(
+			true
+		);
+		expect(Object.values(rooms).every((events) => events.length === 1)).toBe(true);
+	});
+});
