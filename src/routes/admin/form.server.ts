@@ -52,7 +52,7 @@ export function formObject(data: FormData, lists: string[] = []): Record<string,
 }
 
 /**
- * A form action that decides who may act before it reads a byte of the body: `allow` runs first
+ * A form action that decides who may act before it parses the body: `allow` runs first
  * (it throws 401/403/404 as AppError), then `handle` gets what it returned. A refusal, or a field name
  * that formObject refuses, is answered in words without a 500 (issue 10 item 2).
  */
