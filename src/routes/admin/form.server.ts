@@ -52,13 +52,14 @@ export function formObject(data: FormData, lists: string[] = []): Record<string,
 }
 
 /**
- * A form action that decides who may act before it reads a byte of the body: `allow` runs first
- * (it throws 401/403/404 as AppError), then `handle` gets what it returned. A refusal, or a field name
- * that formObject refuses, is answered in words without a 500 (issue 10 item 2).
+ * A form action that decides who may act before it parses the body: `allow` runs first
+ * (it throws 401/403/404 as AppError), then `handle` gets what it returned and the form. A refusal,
+ * a body that is no readable form, or a field name that formObject refuses is answered in words
+ * without a 500 (issue 10 item 2).
  */
 export function guarded<E extends RequestEvent & { locals: App.Locals }, A, R>(
 	allow: (event: NoInfer<E>) => A | Promise<A>,
-	handle: (event: E, allowed: A) => Promise<R>
+	handle: (event: E, allowed: A, form: FormData) => Promise<R>
 ): (event: E) => Promise<R | ActionFailure<FormResult>> {
 	return async (event) => {
 		let allowed: A;
@@ -70,8 +71,15 @@ export function guarded<E extends RequestEvent & { locals: App.Locals }, A, R>(
 			await discardBody(event.request).catch(() => undefined);
 			return refusal(event.locals.locale, error);
 		}
+		let form: FormData;
 		try {
-			return await handle(event, allowed);
+			form = await event.request.formData();
+		} catch {
+			const message = t(event.locals.locale, 'admin.error.unreadable');
+			return fail(400, { form: '', errors: {}, message } as FormResult);
+		}
+		try {
+			return await handle(event, allowed, form);
 		} catch (error) {
 			if (!isUnsafeKey(error)) throw error;
 			const message = t(event.locals.locale, 'admin.error.fieldName', { name: error.key.slice(0, 100) });

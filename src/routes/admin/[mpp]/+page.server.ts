@@ -23,8 +23,8 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
-	profile: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	profile: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		const slug = String(values.slug ?? '')
 			.trim()
 			.toLowerCase();
@@ -36,26 +36,26 @@ export const actions: Actions = {
 			`/admin/${slug}?saved=profile`
 		);
 	}),
-	operations: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	operations: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'operations', values, async () =>
 			updateMppOperations(getSql(), locals.actor, mppId, values)
 		);
 	}),
-	addClosedDay: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	addClosedDay: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'closedDay', values, async () =>
 			addClosedDay(getSql(), locals.actor, mppId, values)
 		);
 	}),
-	removeClosedDay: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	removeClosedDay: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'closedDay', values, async () =>
 			removeClosedDay(getSql(), locals.actor, mppId, String(values.date ?? ''))
 		);
 	}),
-	setActive: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	setActive: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'state', values, async () =>
 			setMppActive(getSql(), locals.actor, mppId, values.active === 'true')
 		);

@@ -28,8 +28,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: guarded(superadmin, async ({ locals, request }) => {
-		const values = formObject(await request.formData());
+	default: guarded(superadmin, async ({ locals }, _allowed, form) => {
+		const values = formObject(form);
 		const slug = String(values.slug ?? '')
 			.trim()
 			.toLowerCase();

@@ -27,8 +27,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: guarded(superadmin, async ({ locals, request, url }) => {
-		const values = formObject(await request.formData());
+	create: guarded(superadmin, async ({ locals, url }, _allowed, form) => {
+		const values = formObject(form);
 		if (values.mode === 'invite') {
 			return actShowing(
 				locals.locale,
@@ -46,8 +46,8 @@ export const actions: Actions = {
 			'/admin/people?saved'
 		);
 	}),
-	link: guarded(superadmin, async ({ locals, request, url }) => {
-		const values = formObject(await request.formData());
+	link: guarded(superadmin, async ({ locals, url }, _allowed, form) => {
+		const values = formObject(form);
 		return actShowing(
 			locals.locale,
 			'active',
@@ -56,8 +56,8 @@ export const actions: Actions = {
 			(made) => shownLink(url.origin, made)
 		);
 	}),
-	active: guarded(superadmin, async ({ locals, request }) => {
-		const values = formObject(await request.formData());
+	active: guarded(superadmin, async ({ locals }, _allowed, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'active', values, () =>
 			setNationalPersonActive(getSql(), locals.actor, String(values.id), values.active === 'true')
 		);

@@ -361,6 +361,7 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.error.generic': 'Something went wrong. Try reloading the page.',
 	'admin.error.signIn': 'Your session has ended. Please sign in again.',
 	'admin.error.fieldName': 'This field name is not accepted: {name}. Reload the page and send again.',
+	'admin.error.unreadable': 'The form could not be read. Reload the page and send again.',
 	'admin.error.toHome': 'To your start page',
 
 	'admin.invalid.value': 'This value is not valid.',

@@ -363,6 +363,7 @@ export const admin = {
 	'admin.error.generic': 'Terjadi kesalahan. Coba muat ulang halaman.',
 	'admin.error.signIn': 'Sesi Anda sudah berakhir. Silakan masuk lagi.',
 	'admin.error.fieldName': 'Nama isian ini tidak diterima: {name}. Muat ulang halaman dan kirim lagi.',
+	'admin.error.unreadable': 'Formulir tidak terbaca. Muat ulang halaman dan kirim lagi.',
 	'admin.error.toHome': 'Ke halaman awal Anda',
 
 	'admin.invalid.value': 'Isian ini tidak sah.',

@@ -18,8 +18,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 const here = (slug: string) => `/admin/${slug}/counters?saved`;
 
 export const actions: Actions = {
-	createCounter: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData(), ['serviceIds']);
+	createCounter: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form, ['serviceIds']);
 		return act(
 			locals.locale,
 			'counter',
@@ -28,8 +28,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	updateCounter: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData(), ['serviceIds']);
+	updateCounter: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form, ['serviceIds']);
 		return act(
 			locals.locale,
 			'counter',
@@ -38,8 +38,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	deactivateCounter: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData());
+	deactivateCounter: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form);
 		return act(
 			locals.locale,
 			'deactivate',
@@ -48,8 +48,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	activateCounter: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	activateCounter: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'counterActive', values, async () =>
 			activateCounter(getSql(), locals.actor, mppId, String(values.id))
 		);

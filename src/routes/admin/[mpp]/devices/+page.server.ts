@@ -19,8 +19,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 };
 
 export const actions: Actions = {
-	pair: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData());
+	pair: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form);
 		const name = String(values.name ?? '').trim();
 		return act(
 			locals.locale,
@@ -30,14 +30,14 @@ export const actions: Actions = {
 			`/admin/${params.mpp}/devices?${new URLSearchParams({ paired: name })}`
 		);
 	}),
-	rename: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	rename: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'rename', values, async () =>
 			renameDevice(getSql(), locals.actor, mppId, String(values.id), values)
 		);
 	}),
-	revoke: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	revoke: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'revoke', values, async () =>
 			revokeDevice(getSql(), locals.actor, mppId, String(values.id))
 		);

@@ -12,8 +12,7 @@ import type { Actions } from './$types';
 const MAX_BYTES = csvImportMaxBytes();
 
 export const actions: Actions = {
-	default: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const form = await request.formData();
+	default: guarded(mppAdmin, async ({ locals }, mppId, form) => {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0 || file.size > MAX_BYTES) {
 			return fail(400, { problem: t(locals.locale, 'admin.import.noFile') });

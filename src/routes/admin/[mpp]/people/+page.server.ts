@@ -32,8 +32,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 const here = (slug: string) => `/admin/${slug}/people?saved`;
 
 export const actions: Actions = {
-	create: guarded(mppAdmin, async ({ locals, params, request, url }, mppId) => {
-		const values = formObject(await request.formData(), ['counterIds']);
+	create: guarded(mppAdmin, async ({ locals, params, url }, mppId, form) => {
+		const values = formObject(form, ['counterIds']);
 		if (values.mode === 'invite') {
 			// no password: the person chooses one through a link the admin sends them
 			return actShowing(
@@ -52,8 +52,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	update: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData(), ['counterIds']);
+	update: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form, ['counterIds']);
 		return act(
 			locals.locale,
 			'person',
@@ -62,8 +62,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	reset: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData());
+	reset: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form);
 		return act(
 			locals.locale,
 			'reset',
@@ -72,8 +72,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	link: guarded(mppAdmin, async ({ locals, request, url }, mppId) => {
-		const values = formObject(await request.formData());
+	link: guarded(mppAdmin, async ({ locals, url }, mppId, form) => {
+		const values = formObject(form);
 		return actShowing(
 			locals.locale,
 			'reset',
@@ -82,8 +82,8 @@ export const actions: Actions = {
 			(made) => shownLink(url.origin, made)
 		);
 	}),
-	active: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	active: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'active', values, async () =>
 			setPersonActive(getSql(), locals.actor, mppId, String(values.id), values.active === 'true')
 		);

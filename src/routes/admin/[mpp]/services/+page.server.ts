@@ -21,8 +21,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 const here = (slug: string) => `/admin/${slug}/services?saved`;
 
 export const actions: Actions = {
-	createTenant: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData());
+	createTenant: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form);
 		return act(
 			locals.locale,
 			'tenant',
@@ -31,8 +31,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	updateTenant: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData());
+	updateTenant: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form);
 		return act(
 			locals.locale,
 			'tenant',
@@ -41,14 +41,14 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	tenantActive: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	tenantActive: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'tenantActive', values, async () =>
 			setTenantActive(getSql(), locals.actor, mppId, String(values.id), values.active === 'true')
 		);
 	}),
-	createService: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData(), ['counterIds']);
+	createService: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form, ['counterIds']);
 		return act(
 			locals.locale,
 			'service',
@@ -57,8 +57,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	updateService: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData(), ['counterIds']);
+	updateService: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form, ['counterIds']);
 		return act(
 			locals.locale,
 			'service',
@@ -67,8 +67,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	deactivateService: guarded(mppAdmin, async ({ locals, params, request }, mppId) => {
-		const values = formObject(await request.formData());
+	deactivateService: guarded(mppAdmin, async ({ locals, params }, mppId, form) => {
+		const values = formObject(form);
 		return act(
 			locals.locale,
 			'deactivate',
@@ -77,8 +77,8 @@ export const actions: Actions = {
 			here(params.mpp)
 		);
 	}),
-	activateService: guarded(mppAdmin, async ({ locals, request }, mppId) => {
-		const values = formObject(await request.formData());
+	activateService: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
 		return act(locals.locale, 'serviceActive', values, async () =>
 			activateService(getSql(), locals.actor, mppId, String(values.id))
 		);
