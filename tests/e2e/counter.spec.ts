@@ -180,6 +180,8 @@ test.describe('an operator at the console', () => {
 		await signIn(page, 'operator.jayapura.1@antrean.test');
 		await page.goto(`/counter?c=${counter.id}`);
 		await expect(page.getByTestId('counter-status')).toHaveText('Buka');
+		// the shortcuts listen once the console runs (it connects right after): not on the bare HTML
+		await expect(page.getByTestId('connection')).toHaveText('Terhubung');
 
 		await press(page, 'p');
 		await expect(page.getByTestId('counter-status')).toHaveText('Istirahat');

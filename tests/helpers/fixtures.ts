@@ -1,6 +1,7 @@
 // A small, fully known world for integration tests: two MPPs in different zones, open around the
 // clock (tests run at any hour), with services, counters, one user of every role per MPP and devices.
 import type { OpeningHours, Role } from '../../src/lib/domain/types';
+import type { Actor } from '../../src/lib/server/auth/actor';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
 import type { Db } from '../../src/lib/server/db/client';
@@ -151,5 +152,15 @@ export async function createMpp(db: Db, slug: string, timezone: string): Promise
 		counters: { one: one.id, two: two.id, three: three.id },
 		users,
 		devices
+	};
+}
+
+/** The MPP's admin as the services see a signed-in person: for calling admin services directly. */
+export function mppAdminActor(mpp: MppFixture): Actor {
+	const { id, email } = mpp.users.mpp_admin;
+	return {
+		kind: 'user',
+		user: { id, email, name: 'Admin', role: 'mpp_admin', mppId: mpp.id },
+		sessionId: 'session'
 	};
 }

@@ -4,11 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../src/lib/server/admin/devices';
 import { invitePerson } from '../../src/lib/server/admin/people';
-import type { Actor } from '../../src/lib/server/auth/actor';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
-import { createWorld, PASSWORD, type MppFixture, type World } from '../helpers/fixtures';
+import { createWorld, mppAdminActor, type MppFixture, PASSWORD, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let db: TestDatabase;
@@ -27,17 +26,7 @@ afterAll(async () => {
 	await db?.drop();
 });
 
-const admin = (): Actor => ({
-	kind: 'user',
-	user: {
-		id: jkt.users.mpp_admin.id,
-		email: jkt.users.mpp_admin.email,
-		name: 'Admin',
-		role: 'mpp_admin',
-		mppId: jkt.id
-	},
-	sessionId: 'session'
-});
+const admin = () => mppAdminActor(jkt);
 
 const page = (path: string, headers: Record<string, string> = {}) =>
 	fetch(`${app.url}${path}`, { redirect: 'manual', headers: { cookie: 'lang=id', ...headers } });

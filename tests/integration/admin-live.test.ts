@@ -11,12 +11,11 @@ import { revokeDevice } from '../../src/lib/server/admin/devices';
 import { announce } from '../../src/lib/server/admin/live';
 import { updateMppOperations } from '../../src/lib/server/admin/mpps';
 import { createService } from '../../src/lib/server/admin/services';
-import type { Actor } from '../../src/lib/server/auth/actor';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { createSession } from '../../src/lib/server/auth/session';
 import { listServiceRows } from '../../src/lib/server/db/catalogue-edits';
 import { readEventSeq } from '../../src/lib/server/db/snapshots';
-import { createWorld, type MppFixture, type World } from '../helpers/fixtures';
+import { createWorld, mppAdminActor, type MppFixture, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
 	client,
@@ -48,17 +47,7 @@ afterAll(async () => {
 	await db?.drop();
 });
 
-const admin = (): Actor => ({
-	kind: 'user',
-	user: {
-		id: jkt.users.mpp_admin.id,
-		email: jkt.users.mpp_admin.email,
-		name: 'Admin',
-		role: 'mpp_admin',
-		mppId: jkt.id
-	},
-	sessionId: 'session'
-});
+const admin = () => mppAdminActor(jkt);
 
 type SnapshotOf<R extends MppRoom> = R extends 'display' ? DisplaySnapshot : StaffSnapshot;
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { startAppServer, type AppServer } from '../helpers/app-server';
+import { formPoster } from '../helpers/form-post';
 import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -27,20 +28,7 @@ const postJson = (path: string, body: unknown, headers: Record<string, string> =
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	});
 
-/** A form post as a browser sends it, from our own origin unless told otherwise. */
-const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-	fetch(`${app.url}${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			// what a browser without JavaScript sends; `*/*` would get SvelteKit's JSON action answer
-			accept: 'text/html,application/xhtml+xml',
-			origin: app.url,
-			...headers
-		},
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
+const postForm = formPoster(() => app.url);
 
 function cookieFrom(response: Response, name: string): { value: string; attributes: string } | undefined {
 	const header = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));

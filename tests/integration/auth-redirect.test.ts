@@ -2,6 +2,7 @@
 // sign-in form, language switch) only ever answers with a path of this site, after normalisation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../helpers/app-server';
+import { formPoster } from '../helpers/form-post';
 import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -25,19 +26,7 @@ const elsewhere = [
 	'javascript:alert(1)'
 ];
 
-/** A form post as a browser without JavaScript sends it, from our own origin. */
-const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-	fetch(`${app.url}${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html,application/xhtml+xml',
-			origin: app.url,
-			...headers
-		},
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
+const postForm = formPoster(() => app.url);
 
 /** Where a Location header leads when a browser on this site follows it. */
 const landsOn = (location: string | null) => new URL(location ?? '', app.url);

@@ -10,11 +10,10 @@ import {
 } from '../../src/lib/server/admin/devices';
 import { acceptLink, ClosedLink } from '../../src/lib/server/admin/password-links';
 import { invitePerson } from '../../src/lib/server/admin/people';
-import type { Actor } from '../../src/lib/server/auth/actor';
 import { issueTicket } from '../../src/lib/server/queue';
 import { UNKNOWN_CODE_LIMIT } from '../../src/lib/server/throttle/guesses';
 import { startAppServer, type AppServer } from '../helpers/app-server';
-import { createWorld, type MppFixture, type World } from '../helpers/fixtures';
+import { createWorld, mppAdminActor, type MppFixture, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let db: TestDatabase;
@@ -33,17 +32,7 @@ afterAll(async () => {
 	await db?.drop();
 });
 
-const admin = (): Actor => ({
-	kind: 'user',
-	user: {
-		id: jkt.users.mpp_admin.id,
-		email: jkt.users.mpp_admin.email,
-		name: 'Admin',
-		role: 'mpp_admin',
-		mppId: jkt.id
-	},
-	sessionId: 'session'
-});
+const admin = () => mppAdminActor(jkt);
 
 async function invite(email: string, name = 'Wulan Sari'): Promise<string> {
 	const { value } = await invitePerson(db.sql, admin(), jkt.id, { name, email, role: 'supervisor' });

@@ -120,11 +120,13 @@ export const history = {
 	'history.report.expired': 'Expired tickets (service day ended)',
 	'history.report.expiredCount': 'Count',
 	'history.report.expiredNumbers': 'Numbers',
+	'history.report.expiredBasis':
+		'Tickets still waiting, called or being served when their service day ended; counted apart from no-shows, with no wait and no service time.',
 	'history.report.expiredNone': 'No ticket was still open when its service day ended.',
 	'history.report.ikm': 'Community Satisfaction Index (IKM)',
 	'history.report.ikmBasis': 'PermenPANRB 14/2017: IKM = mean NRR of the nine elements × 25.',
 	'history.report.sample': 'Krejcie–Morgan minimum sample for {served} citizens served.',
 	'history.report.noData': 'No tickets in this month.',
 	'history.report.notes':
-		"Visits = queue tickets issued. Wait = first call − ticket issued. Service level = share of called tickets called within their service's target wait. No-show = share of called tickets whose citizen did not come. Expired = tickets still waiting, called or being served when their service day ended; counted apart from no-shows, with no wait and no service time."
+		"Visits = queue tickets issued. Wait = first call − ticket issued. Service level = share of called tickets called within their service's target wait. No-show = share of called tickets whose citizen did not come."
 } as const;

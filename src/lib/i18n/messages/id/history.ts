@@ -122,11 +122,13 @@ export const history = {
 	'history.report.expired': 'Tiket kedaluwarsa (hari layanan berakhir)',
 	'history.report.expiredCount': 'Jumlah',
 	'history.report.expiredNumbers': 'Nomor',
+	'history.report.expiredBasis':
+		'Tiket yang masih menunggu, dipanggil atau dilayani saat hari layanan berakhir; dihitung terpisah dari tidak hadir, tanpa waktu tunggu maupun waktu layanan.',
 	'history.report.expiredNone': 'Tidak ada tiket yang masih terbuka saat hari layanan berakhir.',
 	'history.report.ikm': 'Indeks Kepuasan Masyarakat (IKM)',
 	'history.report.ikmBasis': 'PermenPANRB 14/2017: IKM = rata-rata NRR sembilan unsur × 25.',
 	'history.report.sample': 'Sampel minimal Krejcie–Morgan untuk {served} warga dilayani.',
 	'history.report.noData': 'Tidak ada tiket pada bulan ini.',
 	'history.report.notes':
-		'Kunjungan = tiket antrean yang diambil. Waktu tunggu = panggilan pertama − ambil tiket. Tingkat layanan = bagian tiket yang dipanggil dalam target tunggu layanannya. Tidak hadir = bagian tiket dipanggil yang tidak datang. Kedaluwarsa = tiket yang masih menunggu, dipanggil atau dilayani saat hari layanan berakhir; dihitung terpisah dari tidak hadir, tanpa waktu tunggu maupun waktu layanan.'
+		'Kunjungan = tiket antrean yang diambil. Waktu tunggu = panggilan pertama − ambil tiket. Tingkat layanan = bagian tiket yang dipanggil dalam target tunggu layanannya. Tidak hadir = bagian tiket dipanggil yang tidak datang.'
 } as const;
