@@ -35,7 +35,12 @@ export const actions: Actions = {
 			result = await login(getSql(), { ...parsed.data, ip: event.getClientAddress() });
 		} catch (error) {
 			if (error instanceof TooManyAttempts) {
-				return fail(429, { email, error: 'tooMany' as const, retryMinutes: error.retryAfterMinutes });
+				return fail(429, {
+					email,
+					error: 'tooMany' as const,
+					retryMinutes: error.retryAfterMinutes,
+					retrySeconds: error.retryAfterSeconds
+				});
 			}
 			if (isAppError(error) && error.status === 401) return fail(401, { email, error: 'invalid' as const });
 			throw error;

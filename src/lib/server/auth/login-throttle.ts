@@ -38,10 +38,15 @@ export class TooManyAttempts extends TooManyRequests {
 	constructor(retryAfterSeconds: number) {
 		const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
 		const minutes = Math.ceil(seconds / 60);
+		// the first delays are seconds: "1 menit" for a 2-second wait would send people away for nothing
+		const wait =
+			seconds < 60
+				? { id: `${seconds} detik`, en: `${seconds} s` }
+				: { id: `${minutes} menit`, en: `${minutes} min` };
 		super(
 			seconds,
 			'too_many_attempts',
-			`Terlalu banyak percobaan masuk. Coba lagi dalam ${minutes} menit (too many attempts, retry in ${minutes} min).`
+			`Terlalu banyak percobaan masuk. Coba lagi dalam ${wait.id} (too many attempts, retry in ${wait.en}).`
 		);
 	}
 

@@ -26,6 +26,7 @@ export const base = {
 	'login.error.invalid': 'Incorrect email or password.',
 	'login.error.missing': 'Enter your email and password.',
 	'login.error.tooMany': 'Too many sign-in attempts. Try again in {minutes} minutes.',
+	'login.error.tooManySeconds': 'Too many sign-in attempts. Try again in {seconds} seconds.',
 	'login.signedOut': 'You have signed out.',
 
 	'logout.title': 'Sign out',

@@ -26,6 +26,7 @@ export const base = {
 	'login.error.invalid': 'Email atau kata sandi salah.',
 	'login.error.missing': 'Isi email dan kata sandi.',
 	'login.error.tooMany': 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.',
+	'login.error.tooManySeconds': 'Terlalu banyak percobaan masuk. Coba lagi dalam {seconds} detik.',
 	'login.signedOut': 'Anda telah keluar.',
 
 	'logout.title': 'Keluar',
