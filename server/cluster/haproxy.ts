@@ -59,8 +59,8 @@ export interface RunningHaproxy {
 	process: ChildProcess;
 	/** everything haproxy printed (alerts, "Server nodes/node1 is DOWN") */
 	output(): string;
-	/** each node's state as HAProxy's health checks see it: UP, DOWN, … */
-	nodeStates(): Promise<Record<string, string>>;
+	/** each node's state as HAProxy's health checks see it, and what HAProxy had to retry */
+	nodeStats(): Promise<Record<string, NodeStat>>;
 	stop(): Promise<void>;
 }
 
@@ -105,13 +105,26 @@ export async function startHaproxy(
 		url: `http://${host}:${options.port}`,
 		process: child,
 		output: () => output,
-		nodeStates: () => nodeStates(statsSocket),
+		nodeStats: () => nodeStats(statsSocket),
 		stop
 	};
 }
 
-/** `show stat` over the admin socket: CSV with the proxy name, the server name and its status. */
-async function nodeStates(statsSocket: string): Promise<Record<string, string>> {
+export interface NodeStat {
+	/** UP, DOWN, "UP 1/2" (going down), "DOWN 1/2" (coming up), MAINT */
+	status: string;
+	/** requests HAProxy sent again after this node failed them (retry-on) */
+	retries: number;
+	/** of those, sent to another node instead */
+	redispatches: number;
+	/** connections to this node that failed */
+	connectionErrors: number;
+	/** answers from this node that broke off or never came */
+	responseErrors: number;
+}
+
+/** `show stat` over the admin socket: HAProxy's CSV, one row per backend server. */
+async function nodeStats(statsSocket: string): Promise<Record<string, NodeStat>> {
 	const csv = await new Promise<string>((resolve, reject) => {
 		let text = '';
 		const socket = connect(statsSocket);
@@ -122,12 +135,19 @@ async function nodeStates(statsSocket: string): Promise<Record<string, string>> 
 	});
 	const [header, ...rows] = csv.replace(/^# /, '').trim().split('\n');
 	const columns = header.split(',');
-	const [proxy, server, status] = ['pxname', 'svname', 'status'].map((c) => columns.indexOf(c));
-	const states: Record<string, string> = {};
+	const at = (row: string[], name: string) => row[columns.indexOf(name)] ?? '';
+	const stats: Record<string, NodeStat> = {};
 	for (const row of rows.map((r) => r.split(','))) {
-		if (row[proxy] === 'nodes' && row[server] !== 'BACKEND') states[row[server]] = row[status];
+		if (at(row, 'pxname') !== 'nodes' || at(row, 'svname') === 'BACKEND') continue;
+		stats[at(row, 'svname')] = {
+			status: at(row, 'status'),
+			retries: Number(at(row, 'wretr')) || 0,
+			redispatches: Number(at(row, 'wredis')) || 0,
+			connectionErrors: Number(at(row, 'econ')) || 0,
+			responseErrors: Number(at(row, 'eresp')) || 0
+		};
 	}
-	return states;
+	return stats;
 }
 
 function accepts(host: string, port: number): Promise<boolean> {

@@ -122,7 +122,8 @@ async function reportWhenUp(haproxy: RunningHaproxy, nodes: NodeProcess[]): Prom
 	const deadline = Date.now() + 20_000;
 	let states: Record<string, string> = {};
 	while (Date.now() < deadline) {
-		states = await haproxy.nodeStates();
+		const stats = await haproxy.nodeStats();
+		states = Object.fromEntries(Object.entries(stats).map(([name, stat]) => [name, stat.status]));
 		if (nodes.every((n) => states[n.name] === 'UP')) return;
 		await new Promise((r) => setTimeout(r, 250));
 	}

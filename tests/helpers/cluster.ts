@@ -57,7 +57,7 @@ export async function startCluster(databaseUrl: string, options: ClusterOptions)
 			const deadline = Date.now() + timeoutMs;
 			let seen = '';
 			while (Date.now() < deadline) {
-				seen = (await haproxy.nodeStates())[name] ?? '';
+				seen = (await haproxy.nodeStats())[name]?.status ?? '';
 				if (seen === state) return;
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}

@@ -114,6 +114,17 @@ it('SIGTERM and restart each of 3 nodes under load: 0 failed requests, sockets b
 	await load;
 
 	expect(failures, `${failures.length} of ${requests} requests failed`).toEqual([]);
+	// HAProxy's retries would hide a node that drops requests (kill -9 also shows 0 failures above);
+	// a drained node never made HAProxy retry, redispatch or see a failed connection or answer
+	for (const [name, stat] of Object.entries(await cluster.haproxy.nodeStats())) {
+		expect(stat, name).toEqual({
+			status: 'UP',
+			retries: 0,
+			redispatches: 0,
+			connectionErrors: 0,
+			responseErrors: 0
+		});
+	}
 	expect(issued.length).toBeGreaterThan(20);
 	expect(called.length).toBeGreaterThan(5);
 
