@@ -1,7 +1,7 @@
 // Issue 11: `npm run cluster -- --nodes 2` as a person runs it: HAProxy answers /readyz on one port,
 // a ticket can be issued through it, and Ctrl-C (SIGINT to the whole process group, as a terminal
 // sends it) leaves no process behind.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,4 +103,16 @@ it('starts 2 nodes behind HAProxy, issues a ticket through it, and Ctrl-C stops 
 	// no node or HAProxy died on its own, nothing threw
 	expect(output).not.toMatch(/exited \(|Error:/);
 	await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+}, 240_000);
+
+it('without haproxy says how to install it and exits non-zero', async () => {
+	const missing = spawnSync('npm', ['run', 'cluster', '--', '--nodes', '2'], {
+		cwd: root,
+		env: { ...process.env, DATABASE_URL: db.url, HAPROXY_PATH: join(dataDir, 'no-haproxy-here') },
+		encoding: 'utf8',
+		timeout: 60_000
+	});
+	expect(missing.status).toBe(1);
+	expect(missing.stderr).toContain('apt-get install -y haproxy');
+	expect(missing.stderr).toContain('brew install haproxy');
 });

@@ -122,5 +122,5 @@ describe('SIGTERM drains a node', () => {
 			expect(ack).toEqual({ data: { room: `display:${world.mpps[0].id}` } });
 		}
 		expect((await fetch(`${cluster.url}/readyz`)).status).toBe(200);
-	});
+	}, 120_000);
 });
