@@ -5,6 +5,7 @@ import { io } from 'socket.io-client';
 import { attachRealtime, type Realtime } from '../../server/realtime';
 import type { ServerEvent, ServerEventName } from '../../src/lib/realtime/events';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
+import { currentBus } from '../../src/lib/server/bus/start';
 import { registerRealtime } from '../../src/lib/server/realtime/register';
 
 export interface RealtimeServer {
@@ -17,6 +18,8 @@ export async function startRealtimeServer(): Promise<RealtimeServer> {
 	const http = createServer((_req, res) => res.writeHead(404).end());
 	const realtime = attachRealtime(http);
 	registerRealtime();
+	// events reach sockets through the bus: listening before the test acts, or the first ones are lost
+	await currentBus()?.ready;
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const { port } = http.address() as AddressInfo;
 	return { url: `http://127.0.0.1:${port}`, realtime, close: () => realtime.close() };

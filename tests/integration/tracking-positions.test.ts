@@ -8,7 +8,6 @@ import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { listWaitingPlaces } from '../../src/lib/server/db/positions';
 import { callNext, cancel, getTicketByTrackCode, issueTicket } from '../../src/lib/server/queue';
 import { positionEvent } from '../../src/lib/server/realtime/positions';
-import { publish } from '../../src/lib/server/realtime/publish';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
@@ -51,14 +50,12 @@ const code = (answer: Ack<unknown>) => ('error' in answer ? answer.error.code : 
 async function issue(serviceId: string, priorityGroup: 'disabilitas' | 'ibu_hamil' | null = null) {
 	const mpp = world.mpps[0];
 	const issued = await issueTicket(db.sql, { mppId: mpp.id, serviceId, actor: {}, priorityGroup });
-	publish(issued.outcome);
 	return issued.ticket;
 }
 
 async function drain(counterId: string) {
 	for (let i = 0; i < 50; i++) {
 		const called = await callNext(db.sql, { counterId, actor: {} });
-		publish(called.outcome);
 		if (!called.ticket) return;
 	}
 }
@@ -87,7 +84,6 @@ describe('following a ticket', () => {
 
 		const moved = nextEvent(socket, 'ticket:position', (e) => e.position === 1);
 		const called = await callNext(db.sql, { counterId: mpp.counters.three, actor: {} });
-		publish(called.outcome);
 		expect(called.ticket?.id).toBe(first.id);
 		const position = await moved;
 		expect(position).toEqual({
@@ -101,7 +97,7 @@ describe('following a ticket', () => {
 
 		// then its own call arrives as its own ticket's state
 		const tracked = nextEvent(socket, 'ticket:tracked');
-		publish((await callNext(db.sql, { counterId: mpp.counters.three, actor: {} })).outcome);
+		await callNext(db.sql, { counterId: mpp.counters.three, actor: {} });
 		expect((await tracked).ticket).toMatchObject({
 			trackCode: mine.trackCode,
 			status: 'called',
@@ -166,12 +162,12 @@ describe('following a ticket', () => {
 		const neighbour = await phone();
 		expect(code(await follow(neighbour, { trackCode: mine.trackCode }))).toBe('ok');
 		const moved = nextEvent(neighbour, 'ticket:position', (e) => e.position === 1);
-		publish((await callNext(db.sql, { counterId: mpp.counters.three, actor: {} })).outcome);
+		await callNext(db.sql, { counterId: mpp.counters.three, actor: {} });
 		await moved;
 		// its own cancellation, sent after the places of service C were: had any of those been for
 		// this phone, it would have arrived first
 		const tracked = nextEvent(socket, 'ticket:tracked');
-		publish((await cancel(db.sql, { ticketId: other.id, actor: {} })).outcome);
+		await cancel(db.sql, { ticketId: other.id, actor: {} });
 		await tracked;
 		expect(seen.filter((e) => e.name === 'ticket:position')).toEqual([]);
 		await drain(mpp.counters.three);

@@ -188,11 +188,16 @@ export interface ServerToClientEvents {
 	'display:message': (event: DisplayMessageEvent) => void;
 	'mpp:configured': (event: MppConfiguredEvent) => void;
 	'ministry:today': (event: MinistryTodayEvent) => void;
+	/**
+	 * The node this socket is on missed bus messages (its database link dropped): fetch a fresh
+	 * snapshot now, as after a reconnect. Outside every MPP's sequence.
+	 */
+	'server:resync': (event: { at: string }) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
 /** The events of one MPP's sequence (everything but the ministry's national figures). */
-export type MppEventName = Exclude<ServerEventName, 'ministry:today'>;
+export type MppEventName = Exclude<ServerEventName, 'ministry:today' | 'server:resync'>;
 export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
 /** The events a client of the display room receives, in seq order. */
@@ -203,7 +208,10 @@ export type DisplayEventName =
 	| 'ticket:expired'
 	| 'display:message'
 	| 'mpp:configured';
-export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
+export type StaffEventName = Exclude<
+	ServerEventName,
+	'queue:changed' | 'ticket:tracked' | 'ticket:position' | 'server:resync'
+>;
 
 export type MppRoom = 'display' | 'staff';
 
