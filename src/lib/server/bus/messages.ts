@@ -43,7 +43,9 @@ export function parseBusMessage(text: string): BusMessage | { ref: string } | nu
 		case 'ministry-today':
 			return isObject(message.event) ? (message as BusMessage) : null;
 		case 'ping':
-			return typeof message.node === 'string' && typeof message.n === 'number' ? (message as BusMessage) : null;
+			return typeof message.node === 'string' && typeof message.n === 'number'
+				? (message as BusMessage)
+				: null;
 		default:
 			return null;
 	}

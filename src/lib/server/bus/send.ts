@@ -27,7 +27,10 @@ export function sendOutcome(db: Db, draft: OutcomeDraft): Promise<number> {
 }
 
 /** Sockets of these sessions and devices end on every node (logout, deactivation, revocation). */
-export async function sendDisconnect(db: Db, target: { sessions?: string[]; devices?: string[] }): Promise<void> {
+export async function sendDisconnect(
+	db: Db,
+	target: { sessions?: string[]; devices?: string[] }
+): Promise<void> {
 	const sessions = target.sessions ?? [];
 	const devices = target.devices ?? [];
 	if (sessions.length + devices.length === 0) return;

@@ -8,7 +8,10 @@ const slot = Symbol.for('antrean.bus.listener');
 type Slots = typeof globalThis & { [slot]?: BusListener };
 const slots = globalThis as Slots;
 
-export function startBus(handlers: { deliver(message: BusMessage): void; onResync(): void }): BusListener | null {
+export function startBus(handlers: {
+	deliver(message: BusMessage): void;
+	onResync(): void;
+}): BusListener | null {
 	void stopBus();
 	const url = process.env.DATABASE_URL;
 	if (!url) {

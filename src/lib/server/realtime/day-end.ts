@@ -19,7 +19,15 @@ export function startDayEndSweep(intervalMs = sweepInterval()): void {
 	Promise.resolve()
 		.then(() => expireEndedDays(getSql()))
 		.catch((error: unknown) => console.error('day-end sweep failed', error));
-	startBeat({ name: 'day-end-sweep', everyMs: intervalMs, run: async () => void (await expireEndedDays(getSql())) });
+	startBeat({
+		name: 'day-end-sweep',
+		everyMs: intervalMs,
+		run: async () => void (await expireEndedDays(getSql()))
+	});
 	// messages too large for a NOTIFY are read within seconds; an hour later nobody needs them
-	startBeat({ name: 'bus-purge', everyMs: 10 * 60_000, run: async () => void (await purgeStoredMessages(getSql())) });
+	startBeat({
+		name: 'bus-purge',
+		everyMs: 10 * 60_000,
+		run: async () => void (await purgeStoredMessages(getSql()))
+	});
 }

@@ -17,7 +17,9 @@ export function deliver(message: BusMessage): void {
 			return emitOutcome(io, outcomeOf(message));
 		case 'running-text': {
 			const { mppId, text } = message;
-			io.local.to([rooms.display(mppId), rooms.staff(mppId)]).emit('display:message', { mppId, runningText: text });
+			io.local
+				.to([rooms.display(mppId), rooms.staff(mppId)])
+				.emit('display:message', { mppId, runningText: text });
 			return;
 		}
 		case 'disconnect':
