@@ -15,7 +15,12 @@ export type { CounterView, TicketView };
 /** Tickets waiting now per service id (only the services a change touched, in events). */
 export type WaitingCounts = Record<string, number>;
 
-export type AckError = { code: string; message: string };
+export type AckError = {
+	code: string;
+	message: string;
+	/** with a 429-style refusal: when to ask again, the socket's Retry-After */
+	retryAfterSeconds?: number;
+};
 /** The one acknowledgement shape of every client → server call. */
 export type Ack<T> = { data: T } | { error: AckError };
 

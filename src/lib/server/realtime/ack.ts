@@ -1,6 +1,6 @@
 // The one way a socket handler answers: `{ data }` or `{ error: { code, message } }`, never a throw.
 import type { Ack } from '../../realtime/events';
-import { isAppError } from '../errors';
+import { isAppError, TooManyRequests } from '../errors';
 
 type Reply<T> = (response: Ack<T>) => void;
 
@@ -21,6 +21,8 @@ export function withAck<T>(handle: (payload: unknown) => Promise<T>) {
 }
 
 function toAckError(error: unknown) {
+	if (error instanceof TooManyRequests)
+		return { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
 	if (isAppError(error)) return { code: error.code, message: error.message };
 	console.error('socket handler failed', error);
 	return { code: 'internal', message: 'Terjadi kesalahan di server (internal error).' };
