@@ -5,10 +5,12 @@
 // transaction). Each change is emitted as exactly one event to `display:<mppId>` and exactly one
 // to `staff:<mppId>`, so a client of either room sees seq 1, 2, 3 … without holes and can tell a
 // missed event from a quiet minute. A TV never receives waiting ticket numbers: only calls.
+import type { IkmResult } from '../domain/ikm';
 import type { CounterStatus } from '../domain/types';
 import type { Actor } from '../server/auth/actor';
 import type { NationalResult, NationalRow } from '../server/national/stats';
 import type { CounterView, TicketView } from '../server/queue/outcome';
+import type { LiveStats } from '../server/stats/live';
 
 export type { CounterView, TicketView };
 
@@ -176,6 +178,19 @@ export interface MinistryTodayEvent {
 	zones: NationalRow[];
 }
 
+/**
+ * To `figures:<mppId>` (the ministry's read-only Live tab of one MPP), at most every few seconds while
+ * its queue moves and someone watches, and once after each join: the aggregate figures that page
+ * shows, whole each time, so not in the MPP's `seq`. No ticket number, no track code, no person
+ * (`live` is read with aggregatesOnly: a counter says it is calling, never whom).
+ */
+export interface MppFiguresEvent {
+	mppId: string;
+	live: LiveStats;
+	/** today's IKM so far (PermenPANRB 14/2017) */
+	ikm: IkmResult;
+}
+
 export interface ServerToClientEvents {
 	'ticket:called': (event: CallEvent | StaffCallEvent) => void;
 	'ticket:recalled': (event: CallEvent | StaffCallEvent) => void;
@@ -193,11 +208,12 @@ export interface ServerToClientEvents {
 	'display:message': (event: DisplayMessageEvent) => void;
 	'mpp:configured': (event: MppConfiguredEvent) => void;
 	'ministry:today': (event: MinistryTodayEvent) => void;
+	'mpp:figures': (event: MppFiguresEvent) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
-/** The events of one MPP's sequence (everything but the ministry's national figures). */
-export type MppEventName = Exclude<ServerEventName, 'ministry:today'>;
+/** The events of one MPP's sequence (everything but the aggregate figures, national or per MPP). */
+export type MppEventName = Exclude<ServerEventName, 'ministry:today' | 'mpp:figures'>;
 export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
 /** The events a client of the display room receives, in seq order. */
@@ -208,7 +224,7 @@ export type DisplayEventName =
 	| 'ticket:expired'
 	| 'display:message'
 	| 'mpp:configured';
-export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
+export type StaffEventName = Exclude<MppEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
 
 export type MppRoom = 'display' | 'staff';
 
@@ -216,7 +232,8 @@ export type RoomRequest =
 	| { room: MppRoom; mppId: string }
 	| { room: 'counter'; counterId: string }
 	| { room: 'ticket'; trackCode: string }
-	| { room: 'ministry' };
+	| { room: 'ministry' }
+	| { room: 'figures'; mppId: string };
 
 export interface SnapshotRequest {
 	room: MppRoom;

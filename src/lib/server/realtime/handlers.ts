@@ -5,6 +5,7 @@ import { getSql } from '../db/client';
 import { badRequest, AppError } from '../errors';
 import { authorizeRoom, mppRoomRefusal, roomName } from './access';
 import { withAck } from './ack';
+import { figuresOf } from './figures-room';
 import type { AppSocket } from './io';
 import { findUnsafeKey } from '../safe-keys';
 import { rooms } from './rooms';
@@ -36,6 +37,8 @@ export function registerSocketHandlers(socket: AppSocket): void {
 				throw new AppError(429, 'too_many_rooms', 'Terlalu banyak ruang diikuti (too many rooms).');
 			}
 			await socket.join(room);
+			// a watcher's first figures come at once: nothing it missed since its page load stays missing
+			if (request.room === 'figures') figuresOf(socket.nsp.server).changed(request.mppId);
 			return { room };
 		})
 	);

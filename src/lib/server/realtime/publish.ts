@@ -1,6 +1,7 @@
 // Turns what the queue engine did into socket.io room events, after its transaction committed.
 import type { Outcome } from '../queue/outcome';
 import { fanout } from './fanout';
+import { figuresOf } from './figures-room';
 import { getIo } from './io';
 import { rooms } from './rooms';
 import { positions } from './positions';
@@ -15,6 +16,7 @@ export function publish(outcome: Outcome | null | undefined): void {
 		(io.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
 	}
 	for (const serviceId of movedServices(outcome)) positions().moved(serviceId);
+	figuresOf(io).changed(outcome.mppId);
 }
 
 /**
