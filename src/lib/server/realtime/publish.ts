@@ -3,6 +3,7 @@
 import { outcomeOf, type BusMessage } from '../bus/messages';
 import type { Outcome } from '../queue/outcome';
 import { fanout } from './fanout';
+import { figuresOf } from './figures-room';
 import { getIo, type AppServer } from './io';
 import { positions } from './positions';
 import { rooms } from './rooms';
@@ -41,6 +42,7 @@ function emitOutcome(io: AppServer, outcome: Outcome): void {
 		(io.local.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
 	}
 	for (const serviceId of movedServices(outcome)) positions().moved(serviceId);
+	figuresOf(io).changed(outcome.mppId);
 }
 
 /**
