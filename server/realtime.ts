@@ -4,7 +4,7 @@
 // rules while this file owns the transport.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { getHandlers, setIo, type AppServer } from '../src/lib/server/realtime/io';
+import { getHandlers, setHandlers, setIo, type AppServer } from '../src/lib/server/realtime/io';
 import { allowedOriginsFromEnv, isOriginAllowed } from '../src/lib/server/realtime/origin';
 
 export interface RealtimeOptions {
@@ -19,7 +19,10 @@ export interface RealtimeOptions {
 
 export interface Realtime {
 	io: AppServer;
-	/** Disconnects every socket and closes the http.Server too (socket.io's own close). */
+	/**
+	 * Disconnects every socket, stops listening on the bus, and closes the http.Server too (socket.io's
+	 * own close).
+	 */
 	close(): Promise<void>;
 }
 
@@ -64,6 +67,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 	return {
 		io,
 		async close() {
+			await getHandlers()?.stop?.();
+			setHandlers(undefined);
 			await io.close();
 			setIo(undefined);
 		}

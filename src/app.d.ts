@@ -12,6 +12,8 @@ declare global {
 			locale: Locale;
 			/** a revoked device's cookie came with this request (its screen says so); see auth/resolve.ts */
 			revokedDevice?: boolean;
+			/** a load or action met the database out of reach: the answer becomes a 503 (hooks.server.ts) */
+			databaseUnavailable?: boolean;
 		}
 	}
 }

@@ -2,18 +2,35 @@
 // locals.actor, the UI language into locals.locale, security headers, and JSON errors for the API.
 // `init` wires the socket handlers onto the io instance the server entry created.
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { localeFromRequest } from '$lib/i18n/request';
 import { authenticate, credentialsFromRequest, refreshAuthCookies } from '$lib/server/auth/resolve';
 import { getSql } from '$lib/server/db/client';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '$lib/server/db/unavailable';
 import { errorResponse } from '$lib/server/http';
 import { withSecurityHeaders } from '$lib/server/security-headers';
+import { unavailableResponse } from '$lib/server/unavailable-page';
 import { registerRealtime } from '$lib/server/realtime/register';
 
 export const init: ServerInit = async () => {
 	registerRealtime();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+/**
+ * The database out of reach (a restart, a failover) is a 503 with Retry-After on every door, never a
+ * 500: thrown while authenticating, or met by a load or action (handleError marks it).
+ */
+const databaseOutage: Handle = async ({ event, resolve }) => {
+	try {
+		const response = await resolve(event);
+		if (!event.locals.databaseUnavailable || response.status < 500) return response;
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+	}
+	return withSecurityHeaders(unavailableResponse(event.request, event.url, event.locals.locale ?? 'id'));
+};
+
+const respond: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
 	event.locals.locale = localeFromRequest(event.cookies, event.request);
 	if (pathname === '/healthz' || pathname === '/readyz') {
@@ -52,7 +69,13 @@ function codeFor(status: number): string {
 	return status >= 500 ? 'internal' : 'bad_request';
 }
 
+export const handle = sequence(databaseOutage, respond);
+
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		return { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE };
+	}
 	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}:`, error);
 	return {
 		message:

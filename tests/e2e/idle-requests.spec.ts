@@ -201,6 +201,34 @@ test('an idle live dashboard sends nothing', async ({ page }) => {
 	expect(await idleRequests(page, watch)).toEqual([]);
 });
 
+test('the ministry’s read-only view of an MPP sends nothing while idle, and its figures still move', async ({
+	page,
+	request
+}) => {
+	const bank = await jayapura(request);
+	await bank.drain();
+	await signInAt(page, '/manage/jayapura', 'ministry@antrean.test');
+	await expect(page.getByTestId('read-only-notice')).toBeVisible();
+	await expect(page.getByTestId('connection')).toHaveText('Terhubung');
+	const waiting = page
+		.locator(`[data-testid="service-row"][data-service="${bank.service.id}"]`)
+		.getByTestId('service-waiting');
+	await expect(waiting).toHaveText('0');
+	const issued = page.getByTestId('kpi-issued').locator('.value');
+	const watch = watchRequests(page);
+	expect(await idleRequests(page, watch)).toEqual([]);
+	const issuedBefore = Number((await issued.textContent())!.replace(/\D/g, ''));
+
+	// a number taken at the kiosk: the ministry sees the figures move without asking for them
+	const live = await watch.during(async () => {
+		await bank.issue();
+		await expect(waiting).toHaveText('1');
+		await expect(issued).toHaveText(String(issuedBefore + 1));
+	});
+	expect(live).toEqual([]);
+	await bank.drain();
+});
+
 test('an idle ministry page sends nothing', async ({ page }) => {
 	await signInAt(page, '/ministry', 'ministry@antrean.test');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

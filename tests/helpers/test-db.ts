@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { migrate } from '../../server/database';
+import { stopBeats } from '../../src/lib/server/bus/beat';
+import { stopBus } from '../../src/lib/server/bus/start';
 import { createSql, setSql, type Sql } from '../../src/lib/server/db/client';
 
 export interface TestDatabase {
@@ -36,6 +38,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 		url,
 		sql,
 		async drop() {
+			// a bus listener or a beat left running would reconnect to a database that is gone
+			stopBeats();
+			await stopBus();
 			await sql.end({ timeout: 5 });
 			setSql(undefined);
 			const again = postgres(adminUrl(), { max: 1, onnotice: () => {} });

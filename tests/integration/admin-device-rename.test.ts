@@ -6,7 +6,6 @@ import { followMpp } from '../../src/lib/realtime/follow';
 import { readAuditLog } from '../../src/lib/server/admin/audit-log';
 import { listDevicesForAdmin, renameDevice, revokeDevice } from '../../src/lib/server/admin/devices';
 import { FieldError } from '../../src/lib/server/admin/input';
-import { announce } from '../../src/lib/server/admin/live';
 import type { Actor } from '../../src/lib/server/auth/actor';
 import { DEVICE_COOKIE } from '../../src/lib/server/auth/cookies';
 import { authenticate } from '../../src/lib/server/auth/resolve';
@@ -105,7 +104,7 @@ describe('renaming a device', () => {
 describe('a revoked device', () => {
 	it('is told so over HTTP and at its socket handshake; an unknown token is merely anonymous', async () => {
 		const { id, token } = mks.devices.kiosk;
-		announce((await revokeDevice(db.sql, admin(mks), mks.id, id)).live);
+		await revokeDevice(db.sql, admin(mks), mks.id, id);
 		const auth = await authenticate(db.sql, { deviceToken: token });
 		expect(auth).toMatchObject({
 			actor: { kind: 'anonymous' },
@@ -141,7 +140,7 @@ describe('a revoked device', () => {
 			stops.push(follow.stop);
 		});
 		while (!live) await new Promise((r) => setTimeout(r, 20));
-		announce((await revokeDevice(db.sql, admin(jkt), jkt.id, jkt.devices.display.id)).live);
+		await revokeDevice(db.sql, admin(jkt), jkt.id, jkt.devices.display.id);
 		expect(await refused).toBe('device_revoked');
 		// and it does not keep knocking
 		await new Promise((r) => setTimeout(r, 300));

@@ -8,7 +8,6 @@ import { followMpp } from '../../src/lib/realtime/follow';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { updateCounter } from '../../src/lib/server/admin/counters';
 import { revokeDevice } from '../../src/lib/server/admin/devices';
-import { announce } from '../../src/lib/server/admin/live';
 import { updateMppOperations } from '../../src/lib/server/admin/mpps';
 import { createService } from '../../src/lib/server/admin/services';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
@@ -101,7 +100,6 @@ describe('live configuration', () => {
 			cutoffMinutes: '30',
 			counterIds: [jkt.counters.two]
 		});
-		announce(saved.live);
 		const seq = await readEventSeq(db.sql, jkt.id);
 		const onTv = await tv.until((s) => s.services.some((x) => x.prefix === 'L'));
 		const onConsole = await staff.until((s) => s.services.some((x) => x.prefix === 'L'));
@@ -116,7 +114,6 @@ describe('live configuration', () => {
 			tenantId: '',
 			serviceIds: [jkt.services.c]
 		});
-		announce(renamed.live);
 		await tv.until((s) => s.counters.some((c) => c.name === 'Loket 3 Polri'));
 		await staff.until((s) => s.counters.some((c) => c.name === 'Loket 3 Polri'));
 		const allDay = { open: 'on', from: '00:00', to: '24:00' };
@@ -128,7 +125,6 @@ describe('live configuration', () => {
 			priorityRatio: '2',
 			runningText: 'Layanan Legalisir kini tersedia'
 		});
-		announce(text.live);
 		await tv.until((s) => s.mpp.runningText === 'Layanan Legalisir kini tersedia');
 		await staff.until((s) => s.mpp.runningText === 'Layanan Legalisir kini tersedia');
 	});
@@ -136,7 +132,7 @@ describe('live configuration', () => {
 	it('a revoked TV loses its socket at once', async () => {
 		const { tvSocket } = await clients();
 		const reason = new Promise<string>((resolve) => tvSocket.once('disconnect', resolve));
-		announce((await revokeDevice(db.sql, admin(), jkt.id, jkt.devices.display.id)).live);
+		await revokeDevice(db.sql, admin(), jkt.id, jkt.devices.display.id);
 		expect(await reason).toBe('io server disconnect');
 	});
 });

@@ -7,7 +7,6 @@ import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { createSession } from '../../src/lib/server/auth/session';
 import { callNext, issueTicket } from '../../src/lib/server/queue';
 import { startMinistryPulse } from '../../src/lib/server/realtime/ministry-pulse';
-import { publish } from '../../src/lib/server/realtime/publish';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
@@ -61,10 +60,8 @@ describe('the ministry room', () => {
 		const mpp = world.mpps[1];
 		for (let i = 0; i < 3; i++) {
 			const issued = await issueTicket(db.sql, { mppId: mpp.id, serviceId: mpp.services.a, actor: {} });
-			publish(issued.outcome);
 		}
 		const called = await callNext(db.sql, { counterId: mpp.counters.one, actor: {} });
-		publish(called.outcome);
 
 		const moved = await nextEvent(socket, 'ministry:today', (e) => e.total.issued === first.total.issued + 3);
 		expect(moved.total.called).toBe(first.total.called + 1);

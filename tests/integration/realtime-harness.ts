@@ -3,8 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io } from 'socket.io-client';
 import { attachRealtime, type Realtime } from '../../server/realtime';
-import type { ServerEvent, ServerEventName } from '../../src/lib/realtime/events';
+import type { Ack, ServerEvent, ServerEventName, TicketFollowState } from '../../src/lib/realtime/events';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
+import { currentBus } from '../../src/lib/server/bus/start';
 import { registerRealtime } from '../../src/lib/server/realtime/register';
 
 export interface RealtimeServer {
@@ -17,6 +18,8 @@ export async function startRealtimeServer(): Promise<RealtimeServer> {
 	const http = createServer((_req, res) => res.writeHead(404).end());
 	const realtime = attachRealtime(http);
 	registerRealtime();
+	// events reach sockets through the bus: listening before the test acts, or the first ones are lost
+	await currentBus()?.ready;
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const { port } = http.address() as AddressInfo;
 	return { url: `http://127.0.0.1:${port}`, realtime, close: () => realtime.close() };
@@ -28,13 +31,15 @@ export interface ClientOptions {
 	/** a bearer token in the handshake's auth */
 	token?: string;
 	origin?: string;
+	/** more handshake headers, such as the x-forwarded-for a proxy in front of the server would add */
+	headers?: Record<string, string>;
 	reconnection?: boolean;
 }
 
 const clients = new Set<ClientSocket>();
 
 export function client(url: string, options: ClientOptions = {}): ClientSocket {
-	const headers: Record<string, string> = {};
+	const headers: Record<string, string> = { ...options.headers };
 	if (options.cookie) headers.cookie = options.cookie;
 	if (options.origin) headers.origin = options.origin;
 	const socket: ClientSocket = io(url, {
@@ -92,3 +97,11 @@ export function record(socket: ClientSocket): { name: string; payload: unknown }
 	socket.onAny((name: string, payload: unknown) => seen.push({ name, payload }));
 	return seen;
 }
+
+/** A phone's `ticket:follow`, with any payload (tests send crafted ones too). */
+export function followTicket(socket: ClientSocket, request: unknown): Promise<Ack<TicketFollowState>> {
+	return socket.timeout(10_000).emitWithAck('ticket:follow', request as never);
+}
+
+/** "ok" for a `{ data }` ack, else the error's code. */
+export const ackCode = (answer: Ack<unknown>) => ('error' in answer ? answer.error.code : 'ok');

@@ -6,7 +6,8 @@ import { followMpp, type ConnectionState } from '../../src/lib/realtime/follow';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { createSession } from '../../src/lib/server/auth/session';
 import { callNext, issueTicket, recall, setCounterStatus, start } from '../../src/lib/server/queue';
-import { publish } from '../../src/lib/server/realtime/publish';
+import { startBus, stopBus } from '../../src/lib/server/bus/start';
+import { deliver } from '../../src/lib/server/realtime/publish';
 import { displaySnapshot, staffSnapshot } from '../../src/lib/server/realtime/snapshot';
 import { createWorld, type MppFixture, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -86,26 +87,17 @@ async function seqOf(mppId: string): Promise<number> {
 	return row.seq;
 }
 
-/** Some traffic at one MPP, published like the doors publish it. */
-async function traffic(fixture: MppFixture, options: { publish?: boolean } = {}) {
-	const send = options.publish === false ? () => {} : publish;
+/** Some traffic at one MPP; each change reaches the sockets through the bus as it commits. */
+async function traffic(fixture: MppFixture) {
 	for (const service of ['a', 'b', 'c'] as const) {
-		send(
-			(await issueTicket(db.sql, { mppId: fixture.id, serviceId: fixture.services[service], actor: {} }))
-				.outcome
-		);
+		await issueTicket(db.sql, { mppId: fixture.id, serviceId: fixture.services[service], actor: {} });
 	}
 	const called = await callNext(db.sql, { counterId: fixture.counters.one, actor: {} });
-	send(called.outcome);
-	send((await recall(db.sql, { ticketId: called.ticket!.id, actor: {} })).outcome);
-	send((await start(db.sql, { ticketId: called.ticket!.id, actor: {} })).outcome);
-	send((await callNext(db.sql, { counterId: fixture.counters.three, actor: {} })).outcome);
-	send(
-		(await setCounterStatus(db.sql, { counterId: fixture.counters.two, status: 'paused', actor: {} })).outcome
-	);
-	send(
-		(await setCounterStatus(db.sql, { counterId: fixture.counters.two, status: 'open', actor: {} })).outcome
-	);
+	await recall(db.sql, { ticketId: called.ticket!.id, actor: {} });
+	await start(db.sql, { ticketId: called.ticket!.id, actor: {} });
+	await callNext(db.sql, { counterId: fixture.counters.three, actor: {} });
+	await setCounterStatus(db.sql, { counterId: fixture.counters.two, status: 'paused', actor: {} });
+	await setCounterStatus(db.sql, { counterId: fixture.counters.two, status: 'open', actor: {} });
 }
 
 function displayClient(fixture: MppFixture, reconnection = false) {
@@ -174,10 +166,12 @@ describe('following an MPP', () => {
 		const fixture = world.mpps[0];
 		const tv = follow(displayClient(fixture), 'display', fixture.id);
 		await tv.until((_, state) => state === 'live');
-		// a node died between commit and publish: this change is in the database, never on the wire
+		// this node's ear on the bus was down: the change is in the database, never reached these sockets
+		await stopBus();
 		const lost = await issueTicket(db.sql, { mppId: fixture.id, serviceId: fixture.services.b, actor: {} });
+		// listening again, but without the server's resync hint: the gap alone must bring the client back
+		await startBus({ deliver, onResync: () => {} })?.ready;
 		const heard = await callNext(db.sql, { counterId: fixture.counters.one, actor: {} });
-		publish(heard.outcome);
 		expect(heard.outcome!.seq).toBe(lost.outcome.seq + 1);
 		await tv.until((snapshot) => snapshot?.seq === heard.outcome!.seq);
 		expect(tv.snapshot).toEqual(await displaySnapshot(db.sql, fixture.id));

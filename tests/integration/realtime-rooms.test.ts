@@ -4,7 +4,7 @@ import type { Ack } from '../../src/lib/realtime/events';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { createSession, invalidateSession } from '../../src/lib/server/auth/session';
 import { callNext, issueTicket } from '../../src/lib/server/queue';
-import { disconnectDevice, disconnectSession, publish } from '../../src/lib/server/realtime/publish';
+import { sendDisconnect } from '../../src/lib/server/bus/send';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
@@ -67,9 +67,7 @@ async function issueAndCall(mpp: 0 | 1, service: 'a' | 'c' = 'a', counter: 'one'
 		serviceId: fixture.services[service],
 		actor: {}
 	});
-	publish(issued.outcome);
 	const called = await callNext(db.sql, { counterId: fixture.counters[counter], actor: {} });
-	publish(called.outcome);
 	return { issued, called };
 }
 
@@ -112,7 +110,6 @@ describe('display room', () => {
 			serviceId: fixture.services.c,
 			actor: {}
 		});
-		publish(waitingTicket.outcome);
 		expect((await counted).waiting[fixture.services.c]).toBe(1);
 
 		const call = nextEvent(tv, 'ticket:called');
@@ -129,7 +126,6 @@ describe('display room', () => {
 		expect(everything).not.toContain(calledCode);
 		// finish today's open work so later tests start from a known queue
 		const drained = await callNext(db.sql, { counterId: fixture.counters.three, actor: {} });
-		publish(drained.outcome);
 	});
 
 	it('a display device cannot join staff rooms, counters or another MPP, but reads its own snapshot', async () => {
@@ -215,13 +211,12 @@ describe('ticket room and bad input', () => {
 		const phone = await anonymousSocket();
 		const fixture = world.mpps[makassar];
 		const issued = await issueTicket(db.sql, { mppId: fixture.id, serviceId: fixture.services.c, actor: {} });
-		publish(issued.outcome);
 		expect(code(await join(phone, { room: 'ticket', trackCode: issued.ticket.trackCode }))).toBe('ok');
 		expect(code(await join(phone, { room: 'display', mppId: fixture.id }))).toBe('forbidden');
 		expect(code(await join(phone, { room: 'staff', mppId: fixture.id }))).toBe('forbidden');
 
 		const update = nextEvent(phone, 'ticket:tracked');
-		publish((await callNext(db.sql, { counterId: fixture.counters.three, actor: {} })).outcome);
+		await callNext(db.sql, { counterId: fixture.counters.three, actor: {} });
 		expect((await update).ticket).toMatchObject({
 			trackCode: issued.ticket.trackCode,
 			status: 'called',
@@ -280,8 +275,7 @@ describe('ticket room and bad input', () => {
 		const managerGone = new Promise((resolve) => manager.once('disconnect', resolve));
 		const tvGone = new Promise((resolve) => tv.once('disconnect', resolve));
 		await invalidateSession(db.sql, sessionId);
-		disconnectSession(sessionId);
-		disconnectDevice(fixture.devices.display.id);
+		await sendDisconnect(db.sql, { sessions: [sessionId], devices: [fixture.devices.display.id] });
 		expect(await managerGone).toBe('io server disconnect');
 		expect(await tvGone).toBe('io server disconnect');
 

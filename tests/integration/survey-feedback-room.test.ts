@@ -7,7 +7,6 @@ import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
 import { insertDevice } from '../../src/lib/server/db/devices';
 import { callNext, finish, issueTicket } from '../../src/lib/server/queue';
-import { publish } from '../../src/lib/server/realtime/publish';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
@@ -73,7 +72,7 @@ describe('a feedback tablet beside a counter', () => {
 		const issued = await issueTicket(db.sql, { mppId: fixture.id, serviceId: fixture.services.a, actor });
 		await callNext(db.sql, { counterId: fixture.counters.one, actor });
 		const heard = nextEvent(tablet, 'ticket:finished', (e) => e.ticket.id === issued.ticket.id);
-		publish((await finish(db.sql, { ticketId: issued.ticket.id, actor })).outcome);
+		await finish(db.sql, { ticketId: issued.ticket.id, actor });
 		const event = await heard;
 		expect(event.ticket).toMatchObject({
 			id: issued.ticket.id,

@@ -3,17 +3,17 @@
 // query and tells each phone only its own (`ticket:position`). Nothing about another citizen, and no
 // priority group, ever reaches a phone. Real sockets, a real http.Server and real PostgreSQL.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack, TicketFollowState } from '../../src/lib/realtime/events';
 import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { listWaitingPlaces } from '../../src/lib/server/db/positions';
 import { callNext, cancel, getTicketByTrackCode, issueTicket } from '../../src/lib/server/queue';
 import { positionEvent } from '../../src/lib/server/realtime/positions';
-import { publish } from '../../src/lib/server/realtime/publish';
 import { createWorld, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
+	ackCode,
 	client,
 	closeClients,
+	followTicket,
 	connected,
 	nextEvent,
 	record,
@@ -42,23 +42,15 @@ async function phone(): Promise<ClientSocket> {
 	return socket;
 }
 
-function follow(socket: ClientSocket, request: unknown): Promise<Ack<TicketFollowState>> {
-	return socket.timeout(10_000).emitWithAck('ticket:follow', request as never);
-}
-
-const code = (answer: Ack<unknown>) => ('error' in answer ? answer.error.code : 'ok');
-
 async function issue(serviceId: string, priorityGroup: 'disabilitas' | 'ibu_hamil' | null = null) {
 	const mpp = world.mpps[0];
 	const issued = await issueTicket(db.sql, { mppId: mpp.id, serviceId, actor: {}, priorityGroup });
-	publish(issued.outcome);
 	return issued.ticket;
 }
 
 async function drain(counterId: string) {
 	for (let i = 0; i < 50; i++) {
 		const called = await callNext(db.sql, { counterId, actor: {} });
-		publish(called.outcome);
 		if (!called.ticket) return;
 	}
 }
@@ -72,7 +64,7 @@ describe('following a ticket', () => {
 
 		const socket = await phone();
 		const seen = record(socket);
-		const answer = await follow(socket, { trackCode: mine.trackCode });
+		const answer = await followTicket(socket, { trackCode: mine.trackCode });
 		if (!('data' in answer)) throw new Error(JSON.stringify(answer));
 		expect(answer.data).toMatchObject({ position: 2, tenantName: expect.any(String) });
 		expect(answer.data.ticket).toEqual({
@@ -87,7 +79,6 @@ describe('following a ticket', () => {
 
 		const moved = nextEvent(socket, 'ticket:position', (e) => e.position === 1);
 		const called = await callNext(db.sql, { counterId: mpp.counters.three, actor: {} });
-		publish(called.outcome);
 		expect(called.ticket?.id).toBe(first.id);
 		const position = await moved;
 		expect(position).toEqual({
@@ -101,7 +92,7 @@ describe('following a ticket', () => {
 
 		// then its own call arrives as its own ticket's state
 		const tracked = nextEvent(socket, 'ticket:tracked');
-		publish((await callNext(db.sql, { counterId: mpp.counters.three, actor: {} })).outcome);
+		await callNext(db.sql, { counterId: mpp.counters.three, actor: {} });
 		expect((await tracked).ticket).toMatchObject({
 			trackCode: mine.trackCode,
 			status: 'called',
@@ -148,9 +139,9 @@ describe('following a ticket', () => {
 	it('answers an unknown or malformed code with an error, and keeps the phone out of that room', async () => {
 		const socket = await phone();
 		const seen = record(socket);
-		expect(code(await follow(socket, { trackCode: 'abcdefghjk' }))).toBe('ticket_not_found');
-		expect(code(await follow(socket, { trackCode: 'not a code!' }))).toBe('invalid_payload');
-		expect(code(await follow(socket, {}))).toBe('invalid_payload');
+		expect(ackCode(await followTicket(socket, { trackCode: 'abcdefghjk' }))).toBe('ticket_not_found');
+		expect(ackCode(await followTicket(socket, { trackCode: 'not a code!' }))).toBe('invalid_payload');
+		expect(ackCode(await followTicket(socket, {}))).toBe('invalid_payload');
 		expect(seen).toEqual([]);
 	});
 
@@ -162,16 +153,16 @@ describe('following a ticket', () => {
 		const mine = await issue(mpp.services.c);
 		const socket = await phone();
 		const seen = record(socket);
-		expect(code(await follow(socket, { trackCode: other.trackCode }))).toBe('ok');
+		expect(ackCode(await followTicket(socket, { trackCode: other.trackCode }))).toBe('ok');
 		const neighbour = await phone();
-		expect(code(await follow(neighbour, { trackCode: mine.trackCode }))).toBe('ok');
+		expect(ackCode(await followTicket(neighbour, { trackCode: mine.trackCode }))).toBe('ok');
 		const moved = nextEvent(neighbour, 'ticket:position', (e) => e.position === 1);
-		publish((await callNext(db.sql, { counterId: mpp.counters.three, actor: {} })).outcome);
+		await callNext(db.sql, { counterId: mpp.counters.three, actor: {} });
 		await moved;
 		// its own cancellation, sent after the places of service C were: had any of those been for
 		// this phone, it would have arrived first
 		const tracked = nextEvent(socket, 'ticket:tracked');
-		publish((await cancel(db.sql, { ticketId: other.id, actor: {} })).outcome);
+		await cancel(db.sql, { ticketId: other.id, actor: {} });
 		await tracked;
 		expect(seen.filter((e) => e.name === 'ticket:position')).toEqual([]);
 		await drain(mpp.counters.three);

@@ -18,7 +18,7 @@ describe('CallTracker', () => {
 	it('does not announce the calls already on screen at first paint', () => {
 		const tracker = new CallTracker([call('a1', 30)], all);
 		expect(tracker.live(call('a1', 30))).toBe(false);
-		expect(tracker.resynced([call('a1', 30)], now)).toBeNull();
+		expect(tracker.resynced([call('a1', 30)], now)).toEqual([]);
 	});
 
 	it('announces each live call once, and a recall again', () => {
@@ -43,17 +43,27 @@ describe('CallTracker', () => {
 		expect(tracker.live(call('a1', 0, 1, 'ktp'))).toBe(true);
 	});
 
-	it('after a reconnect announces only the newest missed call', () => {
+	it('after a reconnect announces every missed call under a minute old, oldest first', () => {
 		const tracker = new CallTracker([call('a1', 100)], all);
-		const snapshot = [call('a4', 5), call('a3', 20), call('a2', 40), call('a1', 100)];
-		expect(tracker.resynced(snapshot, now)?.ticketId).toBe('a4');
+		const snapshot = [call('a5', 5), call('a4', 20), call('a3', 40), call('a2', 75), call('a1', 100)];
+		expect(tracker.resynced(snapshot, now).map((c) => c.ticketId)).toEqual(['a3', 'a4', 'a5']);
 		// the same snapshot again (the next event's state) announces nothing
-		expect(tracker.resynced(snapshot, now)).toBeNull();
+		expect(tracker.resynced(snapshot, now)).toEqual([]);
+	});
+
+	it('after a reconnect announces a missed recall, but never a call it already spoke', () => {
+		const tracker = new CallTracker([], all);
+		expect(tracker.live(call('a1', 30))).toBe(true);
+		const snapshot = [call('a1', 3, 2), call('a2', 10)];
+		expect(tracker.resynced(snapshot, now).map((c) => [c.ticketId, c.callCount])).toEqual([
+			['a2', 1],
+			['a1', 2]
+		]);
 	});
 
 	it('does not read out a missed call that is no longer fresh', () => {
 		const tracker = new CallTracker([], all);
-		expect(tracker.resynced([call('a9', 10 * 60)], now)).toBeNull();
+		expect(tracker.resynced([call('a9', 10 * 60)], now)).toEqual([]);
 		// nor later, as if it were new
 		expect(tracker.live(call('a9', 10 * 60))).toBe(false);
 	});
@@ -61,6 +71,6 @@ describe('CallTracker', () => {
 	it('after a live event the resulting snapshot announces nothing twice', () => {
 		const tracker = new CallTracker([], all);
 		expect(tracker.live(call('a1', 0))).toBe(true);
-		expect(tracker.resynced([call('a1', 0)], now)).toBeNull();
+		expect(tracker.resynced([call('a1', 0)], now)).toEqual([]);
 	});
 });

@@ -1,12 +1,13 @@
 // Which calls a TV announces. Live `ticket:called` / `ticket:recalled` events are each announced,
-// once. Calls missed while the TV was offline arrive only in the resync snapshot: they are shown,
-// but only the newest is announced, and only while it is fresh — reading out a stack of old calls
-// after an outage would send people to counters that have moved on.
+// once. Calls missed while the TV was offline (a node died, a link dropped) arrive only in the resync
+// snapshot: they are all shown, and those less than a minute old are announced, oldest first, once
+// each (DESIGN "Realtime protocol"). Older ones are not read out: after a long outage a stack of old
+// calls would send people to counters that have moved on.
 import type { CallView } from '../realtime/events';
 import { callKey } from './board';
 
 /** A missed call older than this is shown but not spoken. */
-export const MISSED_CALL_MAX_AGE_MS = 2 * 60_000;
+export const MISSED_CALL_MAX_AGE_MS = 60_000;
 // enough for a whole day's calls of a large MPP; the oldest keys are forgotten first
 const MAX_REMEMBERED = 2000;
 
@@ -28,18 +29,16 @@ export class CallTracker {
 	}
 
 	/**
-	 * A snapshot (after a reconnect or a gap): the call to announce among those not seen before,
-	 * that is the newest of them if it is recent, else none.
+	 * A snapshot (after a reconnect or a gap): the calls to announce among those not seen before, the
+	 * recent ones, oldest first.
 	 */
-	resynced(calls: CallView[], now: Date, maxAgeMs = MISSED_CALL_MAX_AGE_MS): CallView | null {
+	resynced(calls: CallView[], now: Date, maxAgeMs = MISSED_CALL_MAX_AGE_MS): CallView[] {
 		const missed = calls.filter((call) => !this.#seen.has(callKey(call)));
 		for (const call of missed) this.#remember(call);
-		const newest = missed
+		return missed
 			.filter((call) => this.#accepts(call.serviceId))
-			.sort((a, b) => Date.parse(b.calledAt) - Date.parse(a.calledAt))[0];
-		if (!newest) return null;
-		const age = now.getTime() - Date.parse(newest.calledAt);
-		return age <= maxAgeMs ? newest : null;
+			.filter((call) => now.getTime() - Date.parse(call.calledAt) <= maxAgeMs)
+			.sort((a, b) => Date.parse(a.calledAt) - Date.parse(b.calledAt));
 	}
 
 	#remember(call: CallView) {

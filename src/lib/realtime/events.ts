@@ -5,17 +5,24 @@
 // transaction). Each change is emitted as exactly one event to `display:<mppId>` and exactly one
 // to `staff:<mppId>`, so a client of either room sees seq 1, 2, 3 … without holes and can tell a
 // missed event from a quiet minute. A TV never receives waiting ticket numbers: only calls.
+import type { IkmResult } from '../domain/ikm';
 import type { CounterStatus } from '../domain/types';
 import type { Actor } from '../server/auth/actor';
 import type { NationalResult, NationalRow } from '../server/national/stats';
 import type { CounterView, TicketView } from '../server/queue/outcome';
+import type { LiveStats } from '../server/stats/live';
 
 export type { CounterView, TicketView };
 
 /** Tickets waiting now per service id (only the services a change touched, in events). */
 export type WaitingCounts = Record<string, number>;
 
-export type AckError = { code: string; message: string };
+export type AckError = {
+	code: string;
+	message: string;
+	/** with a 429-style refusal: when to ask again, the socket's Retry-After */
+	retryAfterSeconds?: number;
+};
 /** The one acknowledgement shape of every client → server call. */
 export type Ack<T> = { data: T } | { error: AckError };
 
@@ -171,6 +178,19 @@ export interface MinistryTodayEvent {
 	zones: NationalRow[];
 }
 
+/**
+ * To `figures:<mppId>` (the ministry's read-only Live tab of one MPP), at most every few seconds while
+ * its queue moves and someone watches, and once after each join: the aggregate figures that page
+ * shows, whole each time, so not in the MPP's `seq`. No ticket number, no track code, no person
+ * (`live` is read with aggregatesOnly: a counter says it is calling, never whom).
+ */
+export interface MppFiguresEvent {
+	mppId: string;
+	live: LiveStats;
+	/** today's IKM so far (PermenPANRB 14/2017) */
+	ikm: IkmResult;
+}
+
 export interface ServerToClientEvents {
 	'ticket:called': (event: CallEvent | StaffCallEvent) => void;
 	'ticket:recalled': (event: CallEvent | StaffCallEvent) => void;
@@ -188,11 +208,17 @@ export interface ServerToClientEvents {
 	'display:message': (event: DisplayMessageEvent) => void;
 	'mpp:configured': (event: MppConfiguredEvent) => void;
 	'ministry:today': (event: MinistryTodayEvent) => void;
+	'mpp:figures': (event: MppFiguresEvent) => void;
+	/**
+	 * The node this socket is on missed bus messages (its database link dropped): fetch a fresh
+	 * snapshot now, as after a reconnect. Outside every MPP's sequence.
+	 */
+	'server:resync': (event: { at: string }) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
-/** The events of one MPP's sequence (everything but the ministry's national figures). */
-export type MppEventName = Exclude<ServerEventName, 'ministry:today'>;
+/** The events of one MPP's sequence (not the aggregate figures, national or per MPP, nor a node's resync hint). */
+export type MppEventName = Exclude<ServerEventName, 'ministry:today' | 'mpp:figures' | 'server:resync'>;
 export type ServerEvent<E extends ServerEventName = ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
 
 /** The events a client of the display room receives, in seq order. */
@@ -203,7 +229,7 @@ export type DisplayEventName =
 	| 'ticket:expired'
 	| 'display:message'
 	| 'mpp:configured';
-export type StaffEventName = Exclude<ServerEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
+export type StaffEventName = Exclude<MppEventName, 'queue:changed' | 'ticket:tracked' | 'ticket:position'>;
 
 export type MppRoom = 'display' | 'staff';
 
@@ -211,7 +237,8 @@ export type RoomRequest =
 	| { room: MppRoom; mppId: string }
 	| { room: 'counter'; counterId: string }
 	| { room: 'ticket'; trackCode: string }
-	| { room: 'ministry' };
+	| { room: 'ministry' }
+	| { room: 'figures'; mppId: string };
 
 export interface SnapshotRequest {
 	room: MppRoom;

@@ -1,5 +1,5 @@
-// Follows one MPP room: join, fetch a snapshot, apply later events in seq order, resync on a gap
-// or a reconnect (DESIGN "Realtime protocol"). Framework-free so it runs in a browser, a TV app or
+// Follows one MPP room: join, fetch a snapshot, apply later events in seq order, resync on a gap,
+// a reconnect or the server's `server:resync` (DESIGN "Realtime protocol"). Framework-free so it runs in a browser, a TV app or
 // a test; feed.svelte.ts wraps it in runes.
 import { applyDisplayDelta, applyStaffDelta, type Delta } from './apply';
 import type { AckError, DisplaySnapshot, MppEventName, MppRoom, Snapshot, StaffSnapshot } from './events';
@@ -178,9 +178,14 @@ export function followMpp<R extends MppRoom>(options: FollowOptions<R>): { stop(
 		socket.on(name, listener);
 		return [name, listener] as const;
 	});
+	// the node missed bus messages (its database link dropped): the events it missed will never come
+	const onServerResync = () => {
+		if (socket.connected && !stopped) void sync();
+	};
 	socket.on('connect', onConnect);
 	socket.on('disconnect', onDisconnect);
 	socket.on('connect_error', onConnectError);
+	socket.on('server:resync', onServerResync);
 	if (socket.connected) onConnect();
 	else setState('connecting');
 
@@ -194,6 +199,7 @@ export function followMpp<R extends MppRoom>(options: FollowOptions<R>): { stop(
 			socket.off('connect', onConnect);
 			socket.off('disconnect', onDisconnect);
 			socket.off('connect_error', onConnectError);
+			socket.off('server:resync', onServerResync);
 			if (socket.connected) socket.emit('room:leave', { room, mppId }, () => {});
 		}
 	};

@@ -3,6 +3,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isStatementTimeout } from './db/client';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './db/unavailable';
 import { AppError, badRequest, isAppError, TooManyRequests } from './errors';
 import { assertSafeKeys, safeRecord } from './safe-keys';
 
@@ -43,6 +44,7 @@ export function apiHandler<E extends RequestEvent>(
 					'Permintaan terlalu berat, coba rentang yang lebih pendek (query took too long).'
 				);
 			}
+			if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
 			if (!isAppError(error)) throw error;
 			const response = errorResponse(error.status, error.code, error.message);
 			if (error instanceof TooManyRequests)
@@ -50,6 +52,13 @@ export function apiHandler<E extends RequestEvent>(
 			return response;
 		}
 	};
+}
+
+/** 503 with Retry-After: the database is restarting or out of reach; the same request may be retried. */
+export function databaseUnavailableResponse(): Response {
+	const response = errorResponse(503, 'database_unavailable', UNAVAILABLE_MESSAGE);
+	response.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+	return response;
 }
 
 /** Reads a JSON body with a size limit and validates it. Throws AppError 400/413/415. */

@@ -106,24 +106,25 @@ export function saveIdempotencyResult(tx: Tx, claim: IdempotencyClaim, response:
 
 /**
  * Runs one engine operation under the request's key (if it sent one): the result without its Outcome
- * (what the door answers with, the same on a replay), the Outcome to publish (null on a replay:
- * nothing happened again), and the headers that mark a replay. `body` is the validated input.
+ * (what the door answers with, the same on a replay; the Outcome itself went out on the bus with the
+ * commit, and a replay sends nothing again), and the headers that mark a replay. `body` is the
+ * validated input.
  */
 export async function idempotent<R extends { outcome: Outcome | null }>(
 	event: { request: Request; url: URL; locals: { actor: Actor } },
 	body: unknown,
 	run: (idempotency: IdempotencyClaim | null) => Promise<R>,
 	formKey: string | null = null
-): Promise<{ value: Omit<R, 'outcome'>; outcome: Outcome | null; headers: Record<string, string> }> {
+): Promise<{ value: Omit<R, 'outcome'>; headers: Record<string, string> }> {
 	const claim = readIdempotencyKey(event, event.locals.actor, body, formKey);
 	try {
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- already sent on the bus
 		const { outcome, ...value } = await run(claim);
-		return { value, outcome, headers: {} };
+		return { value, headers: {} };
 	} catch (error) {
 		if (!(error instanceof IdempotentReplay) || error.claim !== claim) throw error;
 		return {
 			value: error.response as Omit<R, 'outcome'>,
-			outcome: null,
 			headers: { [REPLAYED_HEADER]: 'true' }
 		};
 	}

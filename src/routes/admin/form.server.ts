@@ -1,11 +1,11 @@
-// The admin pages' form actions, all alike: read the form, call one admin service, publish what it
-// changed after commit, and answer with translated problems per field (or a redirect) — never a 500
+// The admin pages' form actions, all alike: read the form, call one admin service (whose save sends
+// what it changed on the bus with its commit), and answer with translated problems per field (or a redirect) — never a 500
 // for bad input.
 import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { t, type Locale, type MessageKey } from '$lib/i18n';
 import { requireSuperadmin } from '$lib/server/admin/access';
 import { isFieldError, type FieldProblems } from '$lib/server/admin/input';
-import { announce, type Saved } from '$lib/server/admin/live';
+import type { Saved } from '$lib/server/admin/live';
 import { isAppError, type AppError } from '$lib/server/errors';
 import { discardBody } from '$lib/server/http';
 import { isSafeKey, isUnsafeKey, safeRecord, UnsafeKey } from '$lib/server/safe-keys';
@@ -113,7 +113,7 @@ export function translateProblems(locale: Locale, fields: FieldProblems): Record
 }
 
 /**
- * Runs a save. Success: publish, then redirect to `then` (when given) or answer `{ saved: true }`.
+ * Runs a save. Success: redirect to `then` (when given) or answer `{ saved: true }`.
  * Failure: 422 with a message per field, 403/404 in words.
  */
 export async function act(
@@ -156,7 +156,7 @@ async function attempt(
 	work: () => Promise<Saved<unknown>>
 ) {
 	try {
-		announce((await work()).live);
+		await work();
 	} catch (error) {
 		if (isFieldError(error)) {
 			return fail(422, { form, errors: translateProblems(locale, error.fields), values } as FormResult);

@@ -1,16 +1,15 @@
 // How a configuration save reaches the TVs and consoles without a reload (issue 6): the save runs in
-// one transaction, collects what the rooms must hear, takes the MPP's event seqs last (as the queue
-// engine does, so no lock is held behind a ticket lock), and the door publishes after commit.
+// one transaction, collects what the rooms must hear, and sends it on the bus at its end, taking the
+// MPP's event seqs last (as the queue engine does, so no lock is held behind a ticket lock). Every
+// node hears it when the save commits, and nobody hears of a save that rolled back (issue 11).
 import postgres from 'postgres';
+import { send, sendDisconnect, sendOutcome } from '../bus/send';
 import type { Sql, Tx } from '../db/client';
-import { nextEventSeq } from '../db/queue-events';
-import { getIo } from '../realtime/io';
-import { disconnectDevice, disconnectSession, publish } from '../realtime/publish';
-import { rooms } from '../realtime/rooms';
 import { fieldError } from './input';
 import type { Outcome } from '../queue/outcome';
 import type { OutcomeDraft } from '../queue/record';
 
+/** What a save sent on the bus with its commit (tests read it; nothing needs to publish it). */
 export interface LiveChanges {
 	outcomes: Outcome[];
 	/** a new running text for the MPP's TVs and consoles */
@@ -87,23 +86,13 @@ async function saveOnce<T>(sql: Sql, work: (ctx: SaveContext) => Promise<T>): Pr
 			}))
 		];
 		const outcomes: Outcome[] = [];
-		for (const draft of all) outcomes.push({ ...draft, seq: await nextEventSeq(tx, draft.mppId) });
+		for (const draft of all) outcomes.push({ ...draft, seq: await sendOutcome(tx, draft) });
+		if (runningText) await send(tx, { kind: 'running-text', ...runningText });
+		await sendDisconnect(tx, { sessions: disconnectSessions, devices: disconnectDevices });
 		return { value, outcomes };
 	});
 	return {
 		value: result.value as T,
 		live: { outcomes: result.outcomes as Outcome[], runningText, disconnectDevices, disconnectSessions }
 	};
-}
-
-/** After commit: the queue events in seq order, then the running text (outside the sequence). */
-export function announce(live: LiveChanges): void {
-	for (const deviceId of live.disconnectDevices ?? []) disconnectDevice(deviceId);
-	for (const sessionId of live.disconnectSessions ?? []) disconnectSession(sessionId);
-	for (const outcome of live.outcomes) publish(outcome);
-	const io = getIo();
-	if (io && live.runningText) {
-		const { mppId, text } = live.runningText;
-		io.to([rooms.display(mppId), rooms.staff(mppId)]).emit('display:message', { mppId, runningText: text });
-	}
 }

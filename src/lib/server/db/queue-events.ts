@@ -1,4 +1,5 @@
-// The append-only ticket history and the per-MPP realtime sequence.
+// The append-only ticket history. The per-MPP realtime sequence is taken with its bus notification
+// (db/bus.ts takeSeqAndNotify).
 import type { Db } from './client';
 
 export type TicketEventType =
@@ -42,21 +43,6 @@ export async function listTicketEvents(db: Db, ticketId: string): Promise<Ticket
 		SELECT id, ticket_id AS "ticketId", mpp_id AS "mppId", type, at, counter_id AS "counterId",
 			service_id AS "serviceId", user_id AS "userId", device_id AS "deviceId", data
 		FROM ticket_events WHERE ticket_id = ${ticketId} ORDER BY at, id`;
-}
-
-/**
- * Takes this MPP's next event sequence number. The row stays locked until commit, serialising the
- * MPP's operations at this point, so callers do it last in their transaction to hold it briefly.
- * An upsert rather than a bare UPDATE: queueTransaction sends COMMIT without waiting for this answer,
- * so the statement must always yield a seq (a missing row is created) instead of returning nothing
- * after the work has already been committed.
- */
-export async function nextEventSeq(db: Db, mppId: string): Promise<number> {
-	const [row] = await db<{ seq: number }[]>`
-		INSERT INTO mpp_event_seq (mpp_id, seq) VALUES (${mppId}, 1)
-		ON CONFLICT (mpp_id) DO UPDATE SET seq = mpp_event_seq.seq + 1
-		RETURNING seq`;
-	return row.seq;
 }
 
 /**

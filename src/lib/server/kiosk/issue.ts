@@ -1,12 +1,12 @@
 // A kiosk's "Ambil Nomor Antrean": validate the form, check the screen may issue, issue through the
-// queue engine. The door publishes the Outcome after this returns (the engine has committed).
+// queue engine, whose transaction sends the Outcome on the bus as it commits.
 import { z } from 'zod';
 import { priorityGroups } from '$lib/domain/types';
 import type { Actor } from '../auth/actor';
 import type { Sql } from '../db/client';
 import { parseWith } from '../http';
 import { idempotent } from '../idempotency';
-import { issueTicket, type Outcome } from '../queue';
+import { issueTicket } from '../queue';
 import { queueActorOf } from '../queue-actor';
 import { kioskOptions, requireKioskScreen } from './screen';
 
@@ -30,7 +30,7 @@ export async function issueAtKiosk(
 		readForm: () => Promise<FormData>;
 		request: { request: Request; url: URL };
 	}
-): Promise<{ trackCode: string; outcome: Outcome | null; headers: Record<string, string> }> {
+): Promise<{ trackCode: string; headers: Record<string, string> }> {
 	const { mpp, access } = await requireKioskScreen(sql, input.slug, input.actor);
 	const fields = await input.readForm();
 	const form = parseWith(issueFormSchema, {
@@ -42,7 +42,7 @@ export async function issueAtKiosk(
 	const body = { ...form, ...kioskOptions(fields) };
 	// before JavaScript has loaded, the page's own key (a hidden field, new with every page) stands in
 	const formKey = fields.get('idempotencyKey');
-	const { value, outcome, headers } = await idempotent(
+	const { value, headers } = await idempotent(
 		event,
 		body,
 		(idempotency) =>
@@ -56,5 +56,5 @@ export async function issueAtKiosk(
 			}),
 		typeof formKey === 'string' && formKey !== '' ? formKey : null
 	);
-	return { trackCode: value.ticket.trackCode, outcome, headers };
+	return { trackCode: value.ticket.trackCode, headers };
 }

@@ -1,5 +1,5 @@
 // The queue engine (DESIGN "The queue engine"). Every operation is one transaction and returns what
-// happened as an Outcome; the door publishes it after commit. Nothing here knows about sockets.
+// happened as an Outcome; its transaction sends it on the bus (bus/send.ts). Nothing here knows about sockets.
 export { callNext } from './call-next';
 export { setCounterStatus } from './counter-status';
 export { expireEndedDays } from './expire';

@@ -1,6 +1,7 @@
 // What a queue operation did, as the engine returns it after its transaction commits.
-// The engine never touches sockets: the door (route, socket handler, CLI) passes an Outcome to
-// `publish()` in $lib/server/realtime, which turns it into room events.
+// The engine never touches sockets: its transaction sends the Outcome on the PostgreSQL bus as it
+// commits (bus/send.ts), and every node's listener turns it into room events for its own sockets
+// (realtime/publish.ts).
 import type { CounterStatus, PriorityGroup, TicketStatus } from '$lib/domain/types';
 
 /**

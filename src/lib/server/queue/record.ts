@@ -1,6 +1,7 @@
 // The two things every queue operation does in its transaction: append to the ticket's history, and
 // describe the change with the MPP's next event seq for the realtime door.
-import { insertTicketEvent, nextEventSeq, type TicketEventType } from '../db/queue-events';
+import { sendOutcome } from '../bus/send';
+import { insertTicketEvent, type TicketEventType } from '../db/queue-events';
 import { countWaiting } from '../db/queue-stats';
 import type { Sql, Tx } from '../db/client';
 import { uuidv7 } from '../ids';
@@ -55,7 +56,8 @@ export async function draftOutcome(
 }
 
 /**
- * Runs one queue operation in one transaction and gives its Outcome the MPP's next event seq.
+ * Runs one queue operation in one transaction, gives its Outcome the MPP's next event seq and sends
+ * it on the bus (bus/send.ts), so every node hears it exactly when it commits, and never otherwise.
  *
  * The seq row is every operation's one point of contention in an MPP: its lock serialises commits, so
  * seq order is commit order. We send that UPDATE as the very last statement and let COMMIT follow it
@@ -64,7 +66,7 @@ export async function draftOutcome(
  * round trip through a busy Node event loop, which with 50 counters pressing at once made the
  * difference between ~140 and several hundred calls per second. If that statement fails, PostgreSQL
  * answers the COMMIT with a rollback and the awaited seq rejects, so nothing is half-done; it cannot
- * succeed without a seq (see nextEventSeq).
+ * succeed without a seq (see takeSeqAndNotify in db/bus.ts).
  *
  * With an Idempotency-Key (`{ sql, idempotency }`, see idempotency.ts) the key is taken first and
  * `value` stored as its answer just before the seq, in the same transaction, so a retry finds either
@@ -87,7 +89,8 @@ export async function queueTransaction<T, D extends OutcomeDraft | null>(
 			saved.catch(() => {});
 		}
 		if (result.draft) {
-			seq = nextEventSeq(tx, result.draft.mppId);
+			// the seq and the bus notification in one statement: the event leaves with the COMMIT
+			seq = sendOutcome(tx, result.draft);
 			// awaited below, after COMMIT; this only keeps a failure from being reported as unhandled
 			seq.catch(() => {});
 		}

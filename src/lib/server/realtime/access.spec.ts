@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
-import { ministryRoomRefusal, mppRoomRefusal } from './access';
+import { figuresRoomRefusal, ministryRoomRefusal, mppRoomRefusal } from './access';
 
 const user = (
 	role: 'superadmin' | 'ministry' | 'mpp_admin' | 'supervisor' | 'operator',
@@ -44,5 +44,32 @@ describe('MPP rooms', () => {
 		expect(ministryRoomRefusal(user('superadmin', null))).toBeNull();
 		expect(ministryRoomRefusal(user('mpp_admin', 'm1'))?.code).toBe('forbidden');
 		expect(ministryRoomRefusal({ kind: 'anonymous' })?.code).toBe('forbidden');
+	});
+});
+
+describe('an MPP’s figures room', () => {
+	const may = (actor: Actor, mppId = 'm1') => figuresRoomRefusal(actor, mppId) === null;
+
+	it('is open to the ministry and the superadmin for every MPP', () => {
+		expect(may(user('ministry', null))).toBe(true);
+		expect(may(user('ministry', null), 'm2')).toBe(true);
+		expect(may(user('superadmin', null))).toBe(true);
+	});
+
+	it('is open to those who read that MPP’s statistics, and to nobody of another MPP', () => {
+		expect(may(user('mpp_admin', 'm1'))).toBe(true);
+		expect(may(user('supervisor', 'm1'))).toBe(true);
+		for (const role of ['mpp_admin', 'supervisor', 'operator'] as const) {
+			expect(figuresRoomRefusal(user(role, 'm2'), 'm1')?.code, role).toBe('forbidden');
+		}
+		// an operator runs a counter; colleagues' figures are for the people who manage them
+		expect(figuresRoomRefusal(user('operator', 'm1'), 'm1')?.code).toBe('forbidden');
+	});
+
+	it('is closed to devices and to anonymous sockets', () => {
+		for (const kind of ['display', 'kiosk', 'feedback'] as const) {
+			expect(figuresRoomRefusal(device(kind, 'm1'), 'm1')?.code, kind).toBe('forbidden');
+		}
+		expect(figuresRoomRefusal({ kind: 'anonymous' }, 'm1')?.code).toBe('forbidden');
 	});
 });

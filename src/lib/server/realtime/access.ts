@@ -3,15 +3,16 @@ import type { MppRoom, RoomRequest } from '../../realtime/events';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/client';
 import { findCounter, isOperatorOf } from '../db/counters';
-import { AppError, forbidden, notFound } from '../errors';
+import { AppError, forbidden, isAppError, notFound } from '../errors';
+import { requireStatsAccess } from '../stats/access';
 import { rooms } from './rooms';
 
 const mppStaffRoles = new Set(['mpp_admin', 'supervisor', 'operator']);
+const SIGN_IN_FIRST = 'Masuk atau pasangkan perangkat terlebih dahulu (sign in first).';
 
 /** The display and staff rooms of an MPP, also the rule for their snapshots. Null when allowed. */
 export function mppRoomRefusal(actor: Actor, room: MppRoom, mppId: string): AppError | null {
-	if (actor.kind === 'anonymous')
-		return forbidden('Masuk atau pasangkan perangkat terlebih dahulu (sign in first).');
+	if (actor.kind === 'anonymous') return forbidden(SIGN_IN_FIRST);
 	if (actor.kind === 'device') {
 		// a stolen TV token must only read its own MPP's display; a kiosk reads it too, for its live
 		// waiting counts (what the lobby TV shows anyway: calls and counts, never a waiting number)
@@ -30,6 +31,21 @@ export function ministryRoomRefusal(actor: Actor): AppError | null {
 	return allowed ? null : forbidden();
 }
 
+/**
+ * An MPP's figures room: whoever may read its statistics, by the dashboard's own rule, so the page and
+ * its room cannot disagree (the ministry for every MPP, superadmin, that MPP's admin and supervisors).
+ */
+export function figuresRoomRefusal(actor: Actor, mppId: string): AppError | null {
+	if (actor.kind === 'anonymous') return forbidden(SIGN_IN_FIRST);
+	try {
+		requireStatsAccess(actor, mppId);
+		return null;
+	} catch (error) {
+		if (isAppError(error)) return error;
+		throw error;
+	}
+}
+
 /** The room name a validated request may join, or an AppError explaining why not. */
 export async function authorizeRoom(db: Db, actor: Actor, request: RoomRequest): Promise<string> {
 	switch (request.room) {
@@ -43,6 +59,11 @@ export async function authorizeRoom(db: Db, actor: Actor, request: RoomRequest):
 			const refusal = ministryRoomRefusal(actor);
 			if (refusal) throw refusal;
 			return rooms.ministry();
+		}
+		case 'figures': {
+			const refusal = figuresRoomRefusal(actor, request.mppId);
+			if (refusal) throw refusal;
+			return rooms.figures(request.mppId);
 		}
 		case 'ticket':
 			return rooms.ticket(request.trackCode);
@@ -81,5 +102,7 @@ export function roomName(request: RoomRequest): string {
 			return rooms.ticket(request.trackCode);
 		case 'ministry':
 			return rooms.ministry();
+		case 'figures':
+			return rooms.figures(request.mppId);
 	}
 }

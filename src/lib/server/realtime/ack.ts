@@ -1,6 +1,7 @@
 // The one way a socket handler answers: `{ data }` or `{ error: { code, message } }`, never a throw.
 import type { Ack } from '../../realtime/events';
-import { isAppError } from '../errors';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
+import { isAppError, TooManyRequests } from '../errors';
 
 type Reply<T> = (response: Ack<T>) => void;
 
@@ -21,7 +22,11 @@ export function withAck<T>(handle: (payload: unknown) => Promise<T>) {
 }
 
 function toAckError(error: unknown) {
+	if (error instanceof TooManyRequests)
+		return { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
 	if (isAppError(error)) return { code: error.code, message: error.message };
+	// the client asks again after a reconnect or its own retry
+	if (isDatabaseUnavailable(error)) return { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE };
 	console.error('socket handler failed', error);
 	return { code: 'internal', message: 'Terjadi kesalahan di server (internal error).' };
 }

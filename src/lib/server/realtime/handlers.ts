@@ -5,11 +5,14 @@ import { getSql } from '../db/client';
 import { badRequest, AppError } from '../errors';
 import { authorizeRoom, mppRoomRefusal, roomName } from './access';
 import { withAck } from './ack';
+import { figuresOf } from './figures-room';
 import type { AppSocket } from './io';
 import { findUnsafeKey } from '../safe-keys';
 import { rooms } from './rooms';
 import { mppRoomSchema, roomRequestSchema, ticketFollowSchema } from './schemas';
 import { displaySnapshot, staffSnapshot } from './snapshot';
+import { requestAddress } from '../throttle/client-key';
+import { lookUpTrackCode } from '../throttle/guesses';
 import { followState } from '../tracking';
 
 /** Joined rooms per socket, beyond its own id: enough for a console, not for a memory attack. */
@@ -17,6 +20,8 @@ export const MAX_ROOMS = 32;
 
 export function registerSocketHandlers(socket: AppSocket): void {
 	const { actor } = socket.data;
+	// the client as the HTTP doors see it, so a guess over the socket counts in the same limit
+	const address = requestAddress(socket.handshake.headers, socket.handshake.address);
 	if (actor.kind === 'user') socket.join(rooms.session(actor.sessionId));
 	if (actor.kind === 'device') socket.join(rooms.device(actor.device.id));
 	// a TV is paired to one MPP: it follows that MPP's display without asking
@@ -32,6 +37,8 @@ export function registerSocketHandlers(socket: AppSocket): void {
 				throw new AppError(429, 'too_many_rooms', 'Terlalu banyak ruang diikuti (too many rooms).');
 			}
 			await socket.join(room);
+			// a watcher's first figures come at once: nothing it missed since its page load stays missing
+			if (request.room === 'figures') figuresOf(socket.nsp.server).changed(request.mppId);
 			return { room };
 		})
 	);
@@ -65,7 +72,8 @@ export function registerSocketHandlers(socket: AppSocket): void {
 				throw new AppError(429, 'too_many_rooms', 'Terlalu banyak ruang diikuti (too many rooms).');
 			}
 			await socket.join(room);
-			return followState(getSql(), trackCode).catch(async (error) => {
+			const follow = () => followState(getSql(), trackCode);
+			return lookUpTrackCode(getSql(), address, follow).catch(async (error) => {
 				await socket.leave(room);
 				throw error;
 			});

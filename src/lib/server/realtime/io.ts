@@ -21,6 +21,8 @@ export interface RealtimeHandlers {
 	 */
 	authenticate(socket: AppSocket): Promise<AckError | null>;
 	connection(socket: AppSocket): void;
+	/** stops what registration started (the bus listener, the beats) */
+	stop?(): Promise<void>;
 }
 
 const ioKey = Symbol.for('antrean.io');

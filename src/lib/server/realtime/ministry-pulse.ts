@@ -2,8 +2,12 @@
 // computation of today's national totals (each MPP's own local today, by time zone) goes to all of
 // them at once. Throttled aggregates, never per-ticket events: the ministry sees no tickets, and 300
 // MPPs' calls would be thousands of events a minute for a number that moves by a few.
+// With several nodes, one of them computes per beat and sends the figures on the bus; every node
+// emits them to its own ministry sockets (issue 11).
 import type { MinistryTodayEvent } from '../../realtime/events';
-import { getStatsSql } from '../db/client';
+import { startBeat } from '../bus/beat';
+import { send } from '../bus/send';
+import { getSql, getStatsSql } from '../db/client';
 import { nationalToday } from '../national/today';
 import { getIo } from './io';
 import { rooms } from './rooms';
@@ -20,25 +24,13 @@ export async function ministryToday(now = new Date()): Promise<MinistryTodayEven
 	return { at: now.toISOString(), total: result.total, zones: result.rows };
 }
 
-const slot = Symbol.for('antrean.ministry.pulse');
-type Slots = typeof globalThis & { [slot]?: ReturnType<typeof setInterval> };
-
-/** Starts the one pulse of this process; starting again (dev HMR) replaces it. */
+/** Starts this node's part of the pulse; starting again (dev HMR) replaces it. */
 export function startMinistryPulse(intervalMs = pulseInterval()): void {
-	const slots = globalThis as Slots;
-	clearInterval(slots[slot]);
-	let busy = false;
-	const timer = setInterval(() => {
-		const io = getIo();
-		// nobody watching, or the last figures still being computed: skip this beat
-		if (busy || !io?.sockets.adapter.rooms.get(rooms.ministry())?.size) return;
-		busy = true;
-		ministryToday()
-			.then((event) => io.to(rooms.ministry()).emit('ministry:today', event))
-			.catch((error: unknown) => console.error('ministry pulse failed', error))
-			.finally(() => (busy = false));
-	}, intervalMs);
-	// a pulse alone must not keep a process (a CLI, a test) alive
-	timer.unref();
-	slots[slot] = timer;
+	startBeat({
+		name: 'ministry-pulse',
+		everyMs: intervalMs,
+		// a node claims the beat only while someone watches on it
+		when: () => !!getIo()?.sockets.adapter.rooms.get(rooms.ministry())?.size,
+		run: async () => send(getSql(), { kind: 'ministry-today', event: await ministryToday() })
+	});
 }

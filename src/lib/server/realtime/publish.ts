@@ -1,30 +1,54 @@
-// Turns what the queue engine did into socket.io room events, after its transaction committed.
+// What this node does with a message from the bus (issue 11): room events for its own sockets only.
+// Every node hears every message, so emitting through the adapter as well would deliver twice.
+import { outcomeOf, type BusMessage } from '../bus/messages';
 import type { Outcome } from '../queue/outcome';
 import { fanout } from './fanout';
-import { getIo } from './io';
-import { rooms } from './rooms';
+import { figuresOf } from './figures-room';
+import { getIo, type AppServer } from './io';
 import { positions } from './positions';
+import { rooms } from './rooms';
 import { movedServices } from './service-hints';
 
-/** No-op without a socket.io server (CLIs, tests without one): the database stays the truth. */
-export function publish(outcome: Outcome | null | undefined): void {
+/** No-op without a socket.io server (a CLI's process): the database stays the truth. */
+export function deliver(message: BusMessage): void {
 	const io = getIo();
-	if (!io || !outcome) return;
+	if (!io) return;
+	switch (message.kind) {
+		case 'outcome':
+			return emitOutcome(io, outcomeOf(message));
+		case 'running-text': {
+			const { mppId, text } = message;
+			io.local
+				.to([rooms.display(mppId), rooms.staff(mppId)])
+				.emit('display:message', { mppId, runningText: text });
+			return;
+		}
+		case 'disconnect':
+			// sockets opened with an ended session or a revoked device: the handshake authenticated them once
+			for (const sessionId of message.sessions) io.local.in(rooms.session(sessionId)).disconnectSockets(true);
+			for (const deviceId of message.devices) io.local.in(rooms.device(deviceId)).disconnectSockets(true);
+			return;
+		case 'ministry-today':
+			io.local.to(rooms.ministry()).emit('ministry:today', message.event);
+			return;
+		case 'ping':
+			return;
+	}
+}
+
+function emitOutcome(io: AppServer, outcome: Outcome): void {
 	for (const { rooms, event, payload } of fanout(outcome)) {
 		// fanout pairs each event with its own payload type; TypeScript cannot follow that correlation
-		(io.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
+		(io.local.to(rooms).emit as (event: string, payload: unknown) => boolean)(event, payload);
 	}
 	for (const serviceId of movedServices(outcome)) positions().moved(serviceId);
+	figuresOf(io).changed(outcome.mppId);
 }
 
 /**
- * Ends the sockets of a session (logout, deactivated user) or a device (revoked, re-paired): the
- * handshake authenticated them once, and they would otherwise keep receiving their rooms' events.
+ * After this node's listener was deaf (a database restart, a dropped link): every client here fetches a
+ * fresh snapshot, since the events it missed will never come.
  */
-export function disconnectSession(sessionId: string): void {
-	getIo()?.in(rooms.session(sessionId)).disconnectSockets(true);
-}
-
-export function disconnectDevice(deviceId: string): void {
-	getIo()?.in(rooms.device(deviceId)).disconnectSockets(true);
+export function resyncAll(): void {
+	getIo()?.local.emit('server:resync', { at: new Date().toISOString() });
 }

@@ -13,7 +13,8 @@ export const roomRequestSchema = z.discriminatedUnion('room', [
 	z.object({ room: z.literal('staff'), mppId }),
 	z.object({ room: z.literal('counter'), counterId: z.uuid() }),
 	z.object({ room: z.literal('ticket'), trackCode }),
-	z.object({ room: z.literal('ministry') })
+	z.object({ room: z.literal('ministry') }),
+	z.object({ room: z.literal('figures'), mppId })
 ]);
 
 /** A citizen's phone following its ticket (`ticket:follow`). */

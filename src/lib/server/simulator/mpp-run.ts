@@ -1,6 +1,6 @@
 // One MPP's simulated day: citizens take tickets after the arrival curve, and a virtual operator at
 // every counter nobody else is using calls, recalls, serves and marks no-shows, all through the real
-// queue engine, each outcome published like a door would, so screens and dashboards move by themselves.
+// queue engine, whose transactions send every change on the bus, so screens and dashboards move by themselves.
 //
 // Time: counters plan their next step in simulated seconds (`elapsed`, which only grows); each step
 // runs when the simulated clock has reached it. The engine writes real timestamps (its own `now`), so
@@ -13,8 +13,7 @@ import type { HistoryMpp } from '../db/history';
 import { listSimulationCounters, type SimulationCounter } from '../db/simulation';
 import { AppError } from '../errors';
 import { weightServices } from '../history/generate';
-import { callNext, finish, issueTicket, noShow, recall, start, type Outcome } from '../queue';
-import { publish } from '../realtime/publish';
+import { callNext, finish, issueTicket, noShow, recall, start } from '../queue';
 import { arrivalsInTick, expectedArrivals } from './arrivals';
 import { advance, countersWork, startPosition, type ClockPosition } from './clock';
 import {
@@ -128,7 +127,6 @@ export class MppRun {
 				// the simulated day runs at any real hour; quotas still apply
 				ignoreOpeningHours: true
 			});
-			publish(result.outcome);
 			this.stats.issued++;
 		} catch (error) {
 			const code = error instanceof AppError ? error.code : '';
@@ -169,11 +167,9 @@ export class MppRun {
 	private async step(counter: SimulationCounter, plan: Plan): Promise<Plan | null> {
 		const random = this.settings.random;
 		const ticketId = plan.phase === 'idle' ? null : plan.ticketId;
-		let outcome: Outcome | null;
 		let next: Plan | null;
 		if (plan.phase === 'idle') {
 			const result = await callNext(this.sql, { counterId: counter.id, actor });
-			outcome = result.outcome;
 			const ticket = result.ticket;
 			const at = Math.max(plan.at, this.tickStart);
 			if (ticket) this.stats.called++;
@@ -184,24 +180,22 @@ export class MppRun {
 					? { phase: 'walking', at: at + walkUpSeconds(random), ...called }
 					: { phase: 'absent', at: at + secondsBetweenCalls, ...called };
 		} else if (plan.phase === 'walking') {
-			outcome = (await start(this.sql, { ticketId: ticketId!, actor })).outcome;
+			await start(this.sql, { ticketId: ticketId!, actor });
 			const seconds = serviceSeconds(random, this.categoryOf(plan.serviceId));
 			next = { ...plan, phase: 'serving', at: plan.at + seconds };
 		} else if (plan.phase === 'serving') {
-			outcome = (await finish(this.sql, { ticketId: ticketId!, actor })).outcome;
+			await finish(this.sql, { ticketId: ticketId!, actor });
 			this.stats.served++;
 			next = { phase: 'idle', at: plan.at + wrapUpSeconds(random) };
 		} else if (afterUnansweredCall(plan.callCount, this.mpp.callLimit) === 'recall') {
 			const result = await recall(this.sql, { ticketId: ticketId!, actor });
-			outcome = result.outcome;
 			this.stats.recalled++;
 			next = { ...plan, at: plan.at + secondsBetweenCalls, callCount: result.ticket.callCount };
 		} else {
-			outcome = (await noShow(this.sql, { ticketId: ticketId!, actor })).outcome;
+			await noShow(this.sql, { ticketId: ticketId!, actor });
 			this.stats.noShows++;
 			next = { phase: 'idle', at: plan.at + wrapUpSeconds(random) };
 		}
-		publish(outcome);
 		return next;
 	}
 

@@ -1,7 +1,6 @@
 // /invite/<token>: a person opens the link an admin sent them, chooses a password and is signed in.
 // An expired, used or unknown link gets a page that says which (never a 500).
 import { fail, redirect } from '@sveltejs/kit';
-import { announce } from '$lib/server/admin/live';
 import { isFieldError } from '$lib/server/admin/input';
 import { acceptLink, ClosedLink, LINK_HOURS, openLink } from '$lib/server/admin/password-links';
 import { PASSWORD_MIN } from '$lib/server/admin/people-schemas';
@@ -31,7 +30,6 @@ export const actions: Actions = {
 			if (error instanceof ClosedLink) return fail(error.status, { closed: error.state });
 			throw error;
 		}
-		announce(accepted.live);
 		const { session, user } = accepted.value;
 		setSessionCookie(cookies, session.token, session.expiresAt, url);
 		redirect(303, await homeFor(getSql(), user));

@@ -7,7 +7,6 @@ import { issueAtKiosk } from '$lib/server/kiosk/issue';
 import { kioskMenu, kioskSchedule } from '$lib/server/kiosk/menu';
 import { kioskOptions, kioskOptionsQuery } from '$lib/server/kiosk/screen';
 import { requireMppBySlug } from '$lib/server/mpps';
-import { publish } from '$lib/server/realtime/publish';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, params }) => {
@@ -31,7 +30,6 @@ export const actions: Actions = {
 				readForm: async () => (form = await request.formData()),
 				request: { request, url }
 			});
-			publish(issued.outcome);
 			setHeaders(issued.headers);
 			trackCode = issued.trackCode;
 		} catch (error) {

@@ -18,7 +18,7 @@ export interface DashboardMpp {
 	timezone: string;
 	/** WIB / WITA / WIT */
 	zone: string;
-	/** the ministry's view: aggregates only, no ticket numbers, no live room, nothing to act on */
+	/** the ministry's view: aggregates only (the figures room, never the staff room), nothing to act on */
 	readOnly: boolean;
 }
 

@@ -72,6 +72,10 @@ export function followTicket({ socket, trackCode, initial, onChange, onState, re
 		if (!stopped) onState('reconnecting');
 	});
 	socket.on('connect_error', () => onState('reconnecting'));
+	// the server's node missed events (its database link dropped): ask for the whole state again
+	socket.on('server:resync', () => {
+		if (!stopped) void follow();
+	});
 	socket.on('ticket:tracked', (event) => {
 		if (event.ticket.trackCode === trackCode) set(applyTracked(live, event));
 	});

@@ -5,6 +5,9 @@ export const base = {
 	'app.signOut': 'Sign out',
 	'app.error.toHome': 'To your start page',
 	'app.error.otherAccount': 'Sign in with another account',
+	'app.unavailable.title': 'One moment',
+	'app.unavailable.body':
+		'The service is reconnecting to its database. This page reloads by itself in a few seconds.',
 
 	'lang.label': 'Language',
 	'lang.switchTo': 'Switch language to {language}',

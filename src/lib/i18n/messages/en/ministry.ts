@@ -181,7 +181,6 @@ export const ministry = {
 	'ministry.readOnly.notice':
 		'Ministry of PANRB read-only view: aggregate figures only, no ticket numbers, staff names or survey comments.',
 	'ministry.readOnly.back': 'Back to national statistics',
-	'ministry.readOnly.refresh': 'Refreshed every {seconds} s',
 	'ministry.live.waiting': 'Live',
 	'ministry.live.updated': 'Live · updated {time} WIB',
 	'ministry.live.reconnecting': 'Reconnecting…'

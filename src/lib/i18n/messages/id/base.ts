@@ -5,6 +5,9 @@ export const base = {
 	'app.signOut': 'Keluar',
 	'app.error.toHome': 'Ke halaman awal Anda',
 	'app.error.otherAccount': 'Masuk dengan akun lain',
+	'app.unavailable.title': 'Sebentar lagi',
+	'app.unavailable.body':
+		'Layanan sedang tersambung kembali ke basis datanya. Halaman ini memuat ulang sendiri dalam beberapa detik.',
 
 	'lang.label': 'Bahasa',
 	'lang.switchTo': 'Ganti bahasa ke {language}',

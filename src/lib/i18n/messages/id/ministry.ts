@@ -181,7 +181,6 @@ export const ministry = {
 	'ministry.readOnly.notice':
 		'Tampilan hanya-baca Kementerian PANRB: angka agregat saja, tanpa nomor tiket, nama petugas, atau komentar survei.',
 	'ministry.readOnly.back': 'Kembali ke statistik nasional',
-	'ministry.readOnly.refresh': 'Diperbarui tiap {seconds} detik',
 	'ministry.live.waiting': 'Langsung',
 	'ministry.live.updated': 'Langsung · diperbarui {time} WIB',
 	'ministry.live.reconnecting': 'Menyambung ulang…'

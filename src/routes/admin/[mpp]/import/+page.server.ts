@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { importCsv } from '$lib/server/admin/bulk';
-import { announce } from '$lib/server/admin/live';
 import { csvImportMaxBytes } from '$lib/server/body-limit';
 import { getSql } from '$lib/server/db/client';
 import { guarded, translateProblems } from '../../form.server';
@@ -18,8 +17,7 @@ export const actions: Actions = {
 			return fail(400, { problem: t(locals.locale, 'admin.import.noFile') });
 		}
 		const dryRun = form.get('mode') !== 'apply';
-		const { report, live } = await importCsv(getSql(), locals.actor, mppId, await file.text(), { dryRun });
-		if (live) announce(live);
+		const { report } = await importCsv(getSql(), locals.actor, mppId, await file.text(), { dryRun });
 		// each problem in the reader's language, with its line and column
 		return {
 			report: {

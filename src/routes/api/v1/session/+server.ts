@@ -4,10 +4,8 @@ import { z } from 'zod';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
 import { login } from '$lib/server/auth/login';
 import { bearerToken } from '$lib/server/auth/resolve';
-import { invalidateSessionToken } from '$lib/server/auth/session';
-import { hashToken } from '$lib/server/auth/tokens';
 import { getSql } from '$lib/server/db/client';
-import { disconnectSession } from '$lib/server/realtime/publish';
+import { signOut } from '$lib/server/auth/sign-out';
 import { apiHandler, json, readJson } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -29,11 +27,8 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 export const DELETE: RequestHandler = apiHandler(async ({ request, cookies, url }) => {
 	const cookieToken = cookies.get(SESSION_COOKIE);
 	const token = bearerToken(request.headers.get('authorization')) ?? cookieToken;
-	if (token) {
-		await invalidateSessionToken(getSql(), token);
-		// sockets opened with this session stop receiving events at once
-		disconnectSession(hashToken(token));
-	}
+	// sockets opened with this session stop receiving events at once, on every node
+	if (token) await signOut(getSql(), token);
 	if (cookieToken) deleteSessionCookie(cookies, url);
 	return new Response(null, { status: 204 });
 });

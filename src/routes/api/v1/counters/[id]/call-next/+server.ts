@@ -4,7 +4,6 @@ import { apiHandler, json } from '$lib/server/http';
 import { idempotent } from '$lib/server/idempotency';
 import { callNext } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
-import { publish } from '$lib/server/realtime/publish';
 import { requireCounter } from '$lib/server/counters';
 import type { RequestHandler } from './$types';
 
@@ -14,7 +13,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const sql = getSql();
 	const counter = await requireCounter(sql, params.id);
 	requireQueueOperator(locals.actor, counter.mppId);
-	const { value, outcome, headers } = await idempotent(event, null, (idempotency) =>
+	const { value, headers } = await idempotent(event, null, (idempotency) =>
 		callNext(sql, {
 			counterId: counter.id,
 			actor: queueActorOf(locals.actor),
@@ -22,7 +21,6 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 			idempotency
 		})
 	);
-	publish(outcome);
 	if (!value.ticket) return new Response(null, { status: 204, headers });
 	return json({ ticket: value.ticket, finished: value.finished }, 200, headers);
 });

@@ -7,7 +7,6 @@ import { apiHandler, json, readJson } from '$lib/server/http';
 import { idempotent } from '$lib/server/idempotency';
 import { setCounterStatus } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
-import { publish } from '$lib/server/realtime/publish';
 import type { RequestHandler } from './$types';
 
 const body = z.strictObject({ status: z.enum(counterStatuses) });
@@ -19,7 +18,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const counter = await requireCounter(sql, params.id);
 	requireQueueOperator(locals.actor, counter.mppId);
 	const input = await readJson(request, body);
-	const { value, outcome, headers } = await idempotent(event, input, (idempotency) =>
+	const { value, headers } = await idempotent(event, input, (idempotency) =>
 		setCounterStatus(sql, {
 			counterId: counter.id,
 			status: input.status,
@@ -28,6 +27,5 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 			idempotency
 		})
 	);
-	publish(outcome);
 	return json({ counter: value.counter }, 200, headers);
 });

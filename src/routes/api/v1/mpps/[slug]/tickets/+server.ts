@@ -7,7 +7,6 @@ import { idempotent } from '$lib/server/idempotency';
 import { requireMppBySlug } from '$lib/server/mpps';
 import { issueTicket } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
-import { publish } from '$lib/server/realtime/publish';
 import type { RequestHandler } from './$types';
 
 const body = z.strictObject({
@@ -22,7 +21,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	const mpp = await requireMppBySlug(sql, params.slug);
 	requireMppAccess(locals.actor, mpp.id, { roles: mppStaffRoles, devices: ['kiosk'] });
 	const input = await readJson(request, body);
-	const { value, outcome, headers } = await idempotent(event, input, (idempotency) =>
+	const { value, headers } = await idempotent(event, input, (idempotency) =>
 		issueTicket(sql, {
 			mppId: mpp.id,
 			serviceId: input.serviceId,
@@ -32,7 +31,6 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 			idempotency
 		})
 	);
-	publish(outcome);
 	return json(
 		{ ...value.ticket, position: value.position, estimatedWaitMinutes: value.estimatedWaitMinutes },
 		201,

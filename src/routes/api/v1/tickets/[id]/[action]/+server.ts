@@ -6,7 +6,6 @@ import { apiHandler, isUuid, json, readJson } from '$lib/server/http';
 import { idempotent } from '$lib/server/idempotency';
 import { cancel, finish, noShow, recall, start, transfer } from '$lib/server/queue';
 import { queueActorOf } from '$lib/server/queue-actor';
-import { publish } from '$lib/server/realtime/publish';
 import type { RequestHandler } from './$types';
 
 const transferBody = z.strictObject({ serviceId: z.uuid() });
@@ -27,7 +26,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 	requireQueueOperator(locals.actor);
 	const input = action === 'transfer' ? await readJson(request, transferBody) : null;
 	const sql = getSql();
-	const { value, outcome, headers } = await idempotent(event, input, (idempotency) => {
+	const { value, headers } = await idempotent(event, input, (idempotency) => {
 		const common = {
 			ticketId: id,
 			actor: queueActorOf(locals.actor),
@@ -38,6 +37,5 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 			? transfer(sql, { ...common, toServiceId: input.serviceId })
 			: simpleActions[action as keyof typeof simpleActions](sql, common);
 	});
-	publish(outcome);
 	return json({ ticket: value.ticket }, 200, headers);
 });
