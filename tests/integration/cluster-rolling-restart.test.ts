@@ -140,6 +140,18 @@ it('SIGTERM and restart each of 3 nodes under load: 0 failed requests, sockets b
 		const ack = await tv.timeout(10_000).emitWithAck('room:join', { room: 'display', mppId: mpp.id });
 		expect(ack).toEqual({ data: { room: `display:${mpp.id}` } });
 	}
+	// and every TV, wherever it landed, hears a call made through any node (the bus)
+	const heard: string[][] = tvs.map(() => []);
+	tvs.forEach((tv, i) => tv.on('ticket:called', (event) => heard[i].push(event.call.number)));
+	const ticket = await post(kiosk, `/api/v1/mpps/${mpp.slug}/tickets`, { serviceId: mpp.services.a });
+	issued.push(((await ticket!.json()) as { id: string }).id);
+	const call = await post(staff, `/api/v1/counters/${mpp.counters.one}/call-next`);
+	const { ticket: lastCall } = (await call!.json()) as { ticket: { id: string; number: string } };
+	called.push(lastCall.id);
+	const until = Date.now() + 20_000;
+	while (heard.some((numbers) => !numbers.includes(lastCall.number)) && Date.now() < until) await sleep(50);
+	heard.forEach((numbers, i) => expect(numbers, `tv ${i} heard the call`).toContain(lastCall.number));
+	expect(failures).toEqual([]);
 
 	// the database: every answered ticket once, nothing issued that nobody got an answer for
 	expect(new Set(issued).size).toBe(issued.length);
