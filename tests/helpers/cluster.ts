@@ -1,5 +1,11 @@
 // N real Antrean nodes (child processes, as `npm start` runs them) behind a real HAProxy, on one test
 // database: what the fault tests of issue 11 stand on (rolling restart, node kill, database restart).
+//
+//   const cluster = await startCluster(db.url, { nodes: 3 });
+//   await cluster.nodes[1].stop('SIGKILL');      // a crash; 'SIGTERM' drains (server/drain.ts)
+//   await cluster.waitForState(1, 'DOWN');       // as HAProxy's health checks see it
+//   await cluster.restart(1);                    // same port, back when HAProxy sees it UP
+//   await cluster.haproxy.nodeStats();           // retries, redispatches, errors per node
 import { freePort } from '../../server/database';
 import { startHaproxy, type RunningHaproxy } from '../../server/cluster/haproxy';
 import { startNode, type NodeProcess } from '../../server/cluster/node-process';
