@@ -144,10 +144,15 @@ async function main() {
 		if (stopping && how === 'drain') return;
 		stopping = true;
 		console.log(`${signal}: ${how === 'drain' ? 'draining, then shutting down' : 'shutting down'}`);
-		await (how === 'drain' ? server.drain() : server.close());
-		process.exit(0);
+		try {
+			await (how === 'drain' ? server.drain() : server.close());
+			process.exit(0);
+		} catch (error) {
+			console.error(`${signal}: shutdown failed:`, error);
+			process.exit(1);
+		}
 	};
-	// SIGTERM is what a deploy, systemd and `npm run cluster` send; Ctrl-C at a terminal stops at once
+	// SIGTERM is what a deploy, systemd, Kubernetes and `kill` send; Ctrl-C at a terminal stops at once
 	process.on('SIGTERM', () => void stop('SIGTERM', 'drain'));
 	process.on('SIGINT', () => void stop('SIGINT', 'close'));
 }
