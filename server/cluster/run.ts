@@ -1,5 +1,6 @@
 // `npm run cluster`: one database, N nodes on free loopback ports, HAProxy in front on one port, the
 // demo world seeded, so scale-out can be tried on one machine. Ctrl-C or SIGTERM stops all of it.
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createSql, type Sql } from '../../src/lib/server/db/client';
 import { formatDemoBanner } from '../../src/lib/server/demo/banner';
@@ -29,6 +30,11 @@ function browserHost(host: string): string {
 export async function runCluster(options: ClusterOptions): Promise<void> {
 	const haproxyBinary = findHaproxy();
 	if (!haproxyBinary) throw new ClusterError(haproxyInstallHint);
+	if (!(await portIsFree(options.host, options.port))) {
+		throw new ClusterError(
+			`Port ${options.port} on ${options.host} is already in use: stop the other program or use --port N.`
+		);
+	}
 	await ensureBuild();
 	const dataDir = resolve(process.env.ANTREAN_DATA_DIR ?? '.antrean');
 	const origin = process.env.ORIGIN || `http://${browserHost(options.host)}:${options.port}`;
@@ -115,6 +121,14 @@ export async function runCluster(options: ClusterOptions): Promise<void> {
 		await stopAll();
 		throw error;
 	}
+}
+
+function portIsFree(host: string, port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, host, () => probe.close(() => resolve(true)));
+	});
 }
 
 /** Waits for HAProxy's health checks (rise 2 × 1 s); says why when a node stays out. */
