@@ -5,7 +5,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_BODY_SIZE_LIMIT } from '../src/lib/server/body-limit';
+import { setDraining } from '../src/lib/server/readiness';
 import { startDatabase, migrate, type Database } from './database';
+import { drain, drainOptionsFromEnv, trackRequests, type DrainOptions } from './drain';
 import { attachRealtime } from './realtime';
 import { startSessionPurge } from './session-purge';
 
@@ -15,13 +17,18 @@ export interface ServerOptions {
 	/** defaults to DATABASE_URL, else embedded PostgreSQL under ANTREAN_DATA_DIR */
 	databaseUrl?: string;
 	log?: (line: string) => void;
+	/** default: ANTREAN_DRAIN_DELAY_MS and ANTREAN_DRAIN_TIMEOUT_MS (README "Configuration") */
+	drain?: Partial<DrainOptions>;
 }
 
 export interface RunningServer {
 	url: string;
 	port: number;
 	databaseUrl: string;
+	/** Ends at once: sockets, connections, pool (tests, Ctrl-C). */
 	close(): Promise<void>;
+	/** What SIGTERM does: /readyz fails, sockets move to other nodes, requests finish, then close(). */
+	drain(): Promise<void>;
 }
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -57,6 +64,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			}
 			handler(req, res, () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'));
 		});
+		const requests = trackRequests(httpServer);
+		// a server started again in the same process (tests) is not draining
+		setDraining(false);
 		const realtime = attachRealtime(httpServer);
 		startSessionPurge(httpServer);
 		// Importing the handler runs SvelteKit's `init` hook, which registers the socket handlers.
@@ -69,10 +79,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		const { port } = httpServer.address() as AddressInfo;
 		const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
 		let closing: Promise<void> | undefined;
-		return {
+		let draining: Promise<void> | undefined;
+		const drainOptions = { ...drainOptionsFromEnv(), ...options.drain };
+		const running: RunningServer = {
 			url: `http://${shownHost}:${port}`,
 			port,
 			databaseUrl: database.url,
+			drain: () =>
+				(draining ??= (async () => {
+					await drain({ httpServer, io: realtime.io, requests, log }, drainOptions);
+					await running.close();
+				})()),
 			close: () =>
 				(closing ??= (async () => {
 					await realtime.close();
@@ -85,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 					await database.stop();
 				})())
 		};
+		return running;
 	} catch (error) {
 		await database.stop();
 		throw error;
@@ -120,13 +138,23 @@ async function main() {
 	}
 	const server = await startServer({ port, host: process.env.HOST });
 	console.log(`Antrean listening on ${server.url}`);
-	const stop = async (signal: string) => {
-		console.log(`${signal}: shutting down`);
-		await server.close();
-		process.exit(0);
+	let stopping = false;
+	const stop = async (signal: string, how: 'drain' | 'close') => {
+		// a second SIGTERM must not restart the drain; Ctrl-C during one still stops at once
+		if (stopping && how === 'drain') return;
+		stopping = true;
+		console.log(`${signal}: ${how === 'drain' ? 'draining, then shutting down' : 'shutting down'}`);
+		try {
+			await (how === 'drain' ? server.drain() : server.close());
+			process.exit(0);
+		} catch (error) {
+			console.error(`${signal}: shutdown failed:`, error);
+			process.exit(1);
+		}
 	};
-	process.once('SIGINT', () => void stop('SIGINT'));
-	process.once('SIGTERM', () => void stop('SIGTERM'));
+	// SIGTERM is what a deploy, systemd, Kubernetes and `kill` send; Ctrl-C at a terminal stops at once
+	process.on('SIGTERM', () => void stop('SIGTERM', 'drain'));
+	process.on('SIGINT', () => void stop('SIGINT', 'close'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -33,7 +33,8 @@ const databaseOutage: Handle = async ({ event, resolve }) => {
 const respond: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
 	event.locals.locale = localeFromRequest(event.cookies, event.request);
-	if (pathname === '/healthz') {
+	if (pathname === '/healthz' || pathname === '/readyz') {
+		// probes: no cookie, no session lookup, so they answer even when sign-in could not
 		event.locals.actor = { kind: 'anonymous' };
 	} else {
 		const credentials = credentialsFromRequest(event.cookies, event.request);

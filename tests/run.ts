@@ -1,10 +1,11 @@
 // `npm test`: everything a developer and CI run, in order, failing fast:
-// find (or install) a Chromium → production build → vitest (unit + integration) → Playwright.
+// find (or install) a Chromium and HAProxy → production build → vitest (unit + integration) → Playwright.
 // Ends with one "N passed, N failed" line for the whole run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { findHaproxy, haproxyInstallHint } from '../server/cluster/haproxy';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -44,6 +45,18 @@ async function installChromium(): Promise<string | undefined> {
 	console.log('No Chromium found: trying `npx playwright install chromium`…');
 	spawnSync('npx', ['playwright', 'install', 'chromium'], { cwd: root, stdio: 'inherit' });
 	return playwrightChromium();
+}
+
+/** The cluster tests (issue 11) put real HAProxy in front of real nodes. */
+function installHaproxy(): string | undefined {
+	if (process.getuid?.() === 0 && commandExists('apt-get')) {
+		console.log('No HAProxy found: installing Debian’s haproxy package (apt-get)…');
+		const ok =
+			spawnSync('apt-get', ['update'], { stdio: 'inherit' }).status === 0 &&
+			spawnSync('apt-get', ['install', '-y', 'haproxy'], { stdio: 'inherit' }).status === 0;
+		if (ok) return findHaproxy();
+	}
+	return undefined;
 }
 
 const count = (line: string, word: string) => Number(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
@@ -112,7 +125,13 @@ async function main() {
 		process.exit(1);
 	}
 	console.log(`Chromium: ${chromium}`);
-	const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromium };
+	const haproxy = findHaproxy() ?? installHaproxy();
+	if (!haproxy) {
+		console.error(`No HAProxy for the cluster tests. ${haproxyInstallHint}`);
+		process.exit(1);
+	}
+	console.log(`HAProxy: ${haproxy}`);
+	const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromium, HAPROXY_PATH: haproxy };
 	if (process.stdout.isTTY) env.FORCE_COLOR = '1';
 
 	// The build comes first: integration tests and Playwright both run the production server.

@@ -1,91 +1,19 @@
 // `npm run demo`: build when needed, start the production server on the embedded database (or
 // DATABASE_URL), seed the demo world when empty and its past 90 days once, run the live simulator in
 // this process, print where to click and who to log in as.
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createSql, getSql } from '../../src/lib/server/db/client';
+import { getSql } from '../../src/lib/server/db/client';
 import { DemoArgsError, demoUsage, parseDemoArgs, type DemoOptions } from '../../src/lib/server/demo/args';
 import { formatDemoBanner } from '../../src/lib/server/demo/banner';
-import { ensureDemoDevices, type DemoDevices } from '../../src/lib/server/demo/devices';
-import { setDemoTicketHours } from '../../src/lib/server/demo/hours';
-import { seedDemoHistory } from '../../src/lib/server/demo/history';
-import { seedDemo } from '../../src/lib/server/demo/seed';
 import { demoTicketsPerWeekday } from '../../src/lib/server/demo/volume';
 import { startSimulator, type Simulator } from '../../src/lib/server/simulator/simulator';
-import { migrate, startDatabase, type Database } from '../database';
+import { ensureBuild } from '../build';
+import { startDatabase } from '../database';
+import { seedDemoWorld } from '../demo-world';
 import { startServer, type RunningServer } from '../index';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-// What `vite build` reads. server/ is not in it: server/index.ts runs from source under tsx.
-const buildInputs = [
-	'src',
-	'static',
-	'svelte.config.js',
-	'vite.config.ts',
-	'package.json',
-	'package-lock.json'
-];
-
-function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-	return newest;
-}
-
-function buildIsStale(): boolean {
-	const built = join(root, 'build', 'handler.js');
-	if (!existsSync(built)) return true;
-	const builtAt = statSync(built).mtimeMs;
-	return buildInputs.some((input) => newestMtime(join(root, input)) > builtAt);
-}
-
-function build(): Promise<void> {
-	console.log('Building the production bundle (npx vite build)…');
-	return new Promise((resolveBuild, reject) => {
-		const child = spawn('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-		child.once('error', reject);
-		child.once('exit', (code) =>
-			code === 0 ? resolveBuild() : reject(new Error(`vite build failed (exit ${code})`))
-		);
-	});
-}
-
-async function seed(database: Database, dataDir: string, officeHours: boolean): Promise<DemoDevices[]> {
-	await migrate(database.url);
-	const sql = createSql(database.url, 4);
-	try {
-		const { seeded } = await seedDemo(sql);
-		console.log(
-			seeded ? 'Seeded the demo MPPs and logins.' : 'The database already has MPPs: nothing seeded.'
-		);
-		// tickets at any hour unless --office-hours (issue 10 item 9); applied on every start, both ways
-		await setDemoTicketHours(sql, !officeHours);
-		console.log(
-			officeHours
-				? 'Kiosks follow the real opening hours (--office-hours).'
-				: 'Kiosks hand out tickets at any hour (demo only; --office-hours keeps the real hours).'
-		);
-		console.log('Seeding the past 90 days up to yesterday (once)…');
-		const history = await seedDemoHistory(sql, { days: 90 });
-		console.log(
-			history.tickets
-				? `History: ${history.tickets.toLocaleString('en')} tickets and ${history.surveys.toLocaleString('en')} survey answers over ${history.days} business days (all MPPs together) in ${(history.ms / 1000).toFixed(1)} s.`
-				: `History: already there, nothing added (${(history.ms / 1000).toFixed(1)} s).`
-		);
-		return await ensureDemoDevices(sql, join(dataDir, 'demo-devices.json'));
-	} finally {
-		await sql.end({ timeout: 5 });
-	}
-}
-
 async function run(options: DemoOptions): Promise<void> {
-	if (buildIsStale()) await build();
+	await ensureBuild();
 	const dataDir = resolve(process.env.ANTREAN_DATA_DIR ?? '.antrean');
 	const database = await startDatabase();
 	let server: RunningServer | undefined;
@@ -101,7 +29,7 @@ async function run(options: DemoOptions): Promise<void> {
 	process.once('SIGINT', () => void stop('SIGINT'));
 	process.once('SIGTERM', () => void stop('SIGTERM'));
 	try {
-		const devices = await seed(database, dataDir, options.officeHours);
+		const devices = await seedDemoWorld(database, dataDir, options.officeHours);
 		// adapter-node assumes https unless ORIGIN says otherwise, and then refuses every form post
 		// (login, language switch) as cross-site: over plain http the demo must name its origin.
 		process.env.ORIGIN ||= `http://${browserHost(options.host)}:${options.port}`;

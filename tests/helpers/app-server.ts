@@ -57,7 +57,8 @@ export async function startAppServer(
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null) return resolve();
 				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
+				// SIGINT stops at once; SIGTERM would drain first (server/drain.ts), seconds per test file
+				child.kill('SIGINT');
 				setTimeout(() => child.kill('SIGKILL'), 5000).unref();
 			})
 	};

@@ -23,7 +23,7 @@ afterAll(async () => {
 	await db?.drop();
 });
 
-const paths = ['/login', '/api/v1/mpps', '/healthz', '/no-such-page'];
+const paths = ['/login', '/api/v1/mpps', '/healthz', '/readyz', '/no-such-page'];
 
 describe('security headers', () => {
 	it('pages carry a Content-Security-Policy with a nonce that changes per response', async () => {

@@ -31,6 +31,7 @@ export function formatDemoBanner(input: BannerInput): string {
 	row('Administration', `${base}/admin`);
 	row('HTTP API', `${base}/api/v1`);
 	row('Health', `${base}/healthz`);
+	row('Ready', `${base}/readyz`);
 	for (const mpp of mpps) {
 		const devices = input.devices.find((d) => d.slug === mpp.slug);
 		lines.push('', `  ${mpp.name} (${mpp.province}, ${indonesianZones[mpp.timezone] ?? mpp.timezone})`);
