@@ -38,8 +38,8 @@ async function run(options: DemoOptions): Promise<void> {
 		const shown = relative(process.cwd(), pgDir).startsWith('..') ? pgDir : relative(process.cwd(), pgDir);
 		const where = database.embedded ? `embedded PostgreSQL 18 in ${shown}` : 'DATABASE_URL';
 		if (options.simulate) {
-			// In this process: getSql() is the server's pool, and publish() finds the socket.io server
-			// startServer attached through the same globalThis slot the SvelteKit bundle reads.
+			// In this process, on the server's pool: the engine's transactions send every change on the
+			// bus, so the simulated day reaches every node's screens like a real counter's would.
 			simulator = await startSimulator(getSql(), {
 				speed: options.speed,
 				ticketsPerWeekday: demoTicketsPerWeekday

@@ -44,8 +44,9 @@ export function envMs(name: string, fallback: number, min: number): number {
 
 export function startBusListener(options: BusListenerOptions): BusListener {
 	const node = uuidv7();
-	const pingMs = options.pingMs ?? envMs('ANTREAN_BUS_PING_MS', 5000, 50);
-	const deafMs = options.deafMs ?? envMs('ANTREAN_BUS_DEAF_MS', 12_000, 100);
+	// a dead listener is noticed at most DEAF + PING after its last message: under 15 s by default
+	const pingMs = options.pingMs ?? envMs('ANTREAN_BUS_PING_MS', 3000, 50);
+	const deafMs = options.deafMs ?? envMs('ANTREAN_BUS_DEAF_MS', 9000, 100);
 	const retryMs = options.retryMs ?? envMs('ANTREAN_BUS_RETRY_MS', 500, 10);
 	const log = options.log ?? ((line, error) => console.error(line, error ?? ''));
 

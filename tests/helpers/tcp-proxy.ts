@@ -1,0 +1,63 @@
+// A TCP proxy a fault test can break the way networks break: `freeze()` stops forwarding on every open
+// connection without closing it (no FIN, no RST: a peer that went silent), while new connections
+// still pass; `cut()` destroys every connection and refuses new ones until `restore()`.
+import { createServer, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface TcpProxy {
+	port: number;
+	/** open connections go silent; later ones work */
+	freeze(): void;
+	/** every connection ends, new ones are refused */
+	cut(): void;
+	restore(): void;
+	close(): Promise<void>;
+}
+
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+	const pairs = new Set<{ client: Socket; upstream: Socket; frozen: boolean }>();
+	let refusing = false;
+	const server = createServer((client) => {
+		if (refusing) return client.destroy();
+		const upstream = connect(target.port, target.host);
+		const pair = { client, upstream, frozen: false };
+		pairs.add(pair);
+		client.on('data', (chunk) => pair.frozen || upstream.write(chunk));
+		upstream.on('data', (chunk) => pair.frozen || client.write(chunk));
+		const end = () => {
+			pairs.delete(pair);
+			// a frozen pair stays silent: not even the other side's end passes
+			if (pair.frozen) return;
+			client.destroy();
+			upstream.destroy();
+		};
+		client.on('close', end);
+		upstream.on('close', end);
+		client.on('error', () => {});
+		upstream.on('error', () => {});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		port: (server.address() as AddressInfo).port,
+		freeze() {
+			for (const pair of pairs) pair.frozen = true;
+		},
+		cut() {
+			refusing = true;
+			for (const pair of pairs) {
+				pair.client.destroy();
+				pair.upstream.destroy();
+			}
+		},
+		restore() {
+			refusing = false;
+		},
+		async close() {
+			for (const pair of pairs) {
+				pair.client.destroy();
+				pair.upstream.destroy();
+			}
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
+	};
+}
