@@ -5,10 +5,11 @@
 import { localDate, zoneLabel } from '../../domain/local-day';
 import { isoWeekOf, mondayOf, mondaysBetween } from '../../domain/iso-week';
 import { addDays } from '../../domain/zoned-time';
-import type { Sql } from '../db/client';
+import { writerFor, type Sql } from '../db/client';
 import { listNationalMpps, type MppRange } from '../db/national';
 import { weeklyVisitsOf } from '../db/national-weeks';
 import { ticketMeasures } from '../db/stats-read';
+import { mppsNotRolledOnReplica } from '../stats/replica-lag';
 import { catchUpManyStats } from '../stats/rollup';
 import type { NationalFilter } from './measures';
 
@@ -89,11 +90,17 @@ export async function weeklyVisits(sql: Sql, query: WeeklyVisitsQuery): Promise<
 	const rolled = async () => {
 		const ids = new Set(closed.map((r) => r.mppId));
 		await catchUpManyStats(
-			sql,
+			writerFor(sql),
 			mpps.filter((m) => ids.has(m.id)),
 			now
 		);
-		return weeklyVisitsOf(sql, closed);
+		// on a replica that has not replayed those rollups yet, such MPPs are read from its tickets
+		const lagging = await mppsNotRolledOnReplica(sql, [...ids], now);
+		live.push(...closed.filter((r) => lagging.has(r.mppId)));
+		return weeklyVisitsOf(
+			sql,
+			closed.filter((r) => !lagging.has(r.mppId))
+		);
 	};
 	// today's tickets are read per MPP, as gatherMeasures does: a day of one MPP is a few hundred tickets
 	const fromTickets = () =>
@@ -108,7 +115,9 @@ export async function weeklyVisits(sql: Sql, query: WeeklyVisitsQuery): Promise<
 				}));
 			})
 		);
-	const [fromRollups, today] = await Promise.all([rolled(), fromTickets()]);
+	// in turn: the rollup step may hand ranges to the ticket step
+	const fromRollups = await rolled();
+	const today = await fromTickets();
 
 	const weekIndex = new Map(mondays.map((monday, i) => [monday, i]));
 	const perMpp = new Map(mpps.map((m) => [m.id, mondays.map(() => ({ issued: 0, served: 0 }))]));
