@@ -145,6 +145,13 @@ export async function startPrimaryAndReplica(): Promise<PgReplicaPair> {
 		},
 		async pauseReplay() {
 			await replica`SELECT pg_wal_replay_pause()`;
+			// pausing is a request the startup process takes up between records: wait until it has
+			for (let i = 0; ; i++) {
+				const [row] = await replica`SELECT pg_get_wal_replay_pause_state() AS state`;
+				if (row.state === 'paused') return;
+				if (i > 300) throw new Error('replay did not pause within 30 s');
+				await new Promise((r) => setTimeout(r, 100));
+			}
 		},
 		async resumeReplay() {
 			await replica`SELECT pg_wal_replay_resume()`;

@@ -12,7 +12,7 @@
 import { error } from '@sveltejs/kit';
 import { t, type Locale } from '../../i18n';
 import { readsReplica, type Sql } from '../db/client';
-import { readReplicaStatus } from '../db/replica-status';
+import { readReplicaStatus, type ReplicaStatus } from '../db/replica-status';
 import { isAppError, ServiceUnavailable } from '../errors';
 
 export interface Freshness {
@@ -51,6 +51,11 @@ export async function statsFreshness(sql: Sql, now = new Date()): Promise<Freshn
 		if (typeof code === 'string' && unreachable.has(code)) throw replicaUnavailable();
 		throw error;
 	}
+	return freshnessOf(status);
+}
+
+/** The rule of this module's header, on what the replica said of itself. */
+export function freshnessOf(status: ReplicaStatus): Freshness {
 	if (!status.inRecovery) return { live: true, asOf: status.now.toISOString() };
 	const asOf = status.caughtUp ? status.now : status.lastReplayedCommitAt;
 	return { live: false, asOf: asOf?.toISOString() ?? null };
