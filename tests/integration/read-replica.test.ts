@@ -5,6 +5,7 @@
 // answer stays exact; the queue keeps working; and a replica that is down is a 503, never a 500.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoWeekOf } from '../../src/lib/domain/iso-week';
 import { clockWithSeconds, localDate } from '../../src/lib/domain/local-day';
 import { addDays } from '../../src/lib/domain/zoned-time';
 import { migrate } from '../../server/database';
@@ -105,8 +106,11 @@ function freshnessLine(html: string) {
 }
 
 describe('statistics on a streaming replica', () => {
-	it('the replica was made with pg_basebackup -R where the binaries have it', () => {
+	it('reads a real standby that refuses writes (made by pg_basebackup -R, or a cold copy without it)', async () => {
 		expect(['pg_basebackup', 'cold-copy']).toContain(pair.madeWith);
+		expect((await replica`SELECT pg_is_in_recovery() AS standby`)[0].standby).toBe(true);
+		// 25006 read_only_sql_transaction: whatever the app sent here would fail, so its writes go to the primary
+		await expect(replica`DELETE FROM stats_days`).rejects.toMatchObject({ code: '25006' });
 	});
 
 	it('come from the replica: with replay paused, they leave out what the primary did since and say the older time; resumed, they catch up', async () => {
@@ -164,6 +168,10 @@ describe('statistics on a streaming replica', () => {
 		const ranking = await get('ministry', `/api/v1/stats/mpps?from=${from}&to=${today}`);
 		const rowOfA = JSON.parse(ranking.text).rows.find((r: { mppId: string }) => r.mppId === a.id);
 		expect(rowOfA).toMatchObject({ issued: stale.total.issued, openDays: 3 });
+		const weeks = `from=${isoWeekOf(from)}&to=${isoWeekOf(today)}`;
+		const weekly = JSON.parse((await get('ministry', `/api/v1/stats/weekly-visits?${weeks}`)).text);
+		expect(weekly.total.issued).toBe(stale.total.issued);
+		expect(weekly.dataAsOf).toBe(stale.dataAsOf);
 		const ministryPage = await get('ministry', `/ministry?from=${from}&to=${today}`);
 		expect(ministryPage.status).toBe(200);
 		expect(freshnessLine(ministryPage.text).asOf).toBe(stale.dataAsOf);

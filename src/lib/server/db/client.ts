@@ -149,11 +149,6 @@ export function readsReplica(sql: Sql): boolean {
 	return writers.has(sql);
 }
 
-/** For tests: makes `replica` a read pool whose writes go to `primary`. */
-export function markReplica(replica: Sql, primary: Sql): void {
-	writers.set(replica, primary);
-}
-
 /** True for PostgreSQL's "canceling statement due to statement timeout" (and a user cancel). */
 export function isStatementTimeout(error: unknown): boolean {
 	return (error as { code?: unknown } | null)?.code === '57014';
