@@ -1,7 +1,8 @@
 // The measures behind every national figure (issue 5), gathered like mppStats gathers one MPP's: closed
 // days from the rollups (caught up first), each MPP's own today from its tickets, survey totals straight
 // from the surveys. Each MPP reads its own local dates (DOMAIN §6), so a national day D is the sum of
-// every MPP's local day D, and "today" is every MPP's own today.
+// every MPP's local day D, and "today" is every MPP's own today. Read from a replica, an MPP whose
+// rollups it has not replayed yet has its closed days read from its tickets too (../stats/replica-lag).
 import type { IkmTotals } from '../../domain/ikm';
 import { mergeTotals } from '../../domain/ikm';
 import { mergeMeasures, type Measures } from '../../domain/kpi';
