@@ -4,9 +4,10 @@
 // pg_last_xact_replay_timestamp() alone would be wrong: it is the commit time of the last transaction
 // replayed, and on an idle primary nothing commits, so it stops while the replica is fully up to date.
 // So a replica that has replayed everything it received, is not paused and has a WAL receiver
-// streaming is current: its data is as of its now(). Only a replica behind (paused, replaying a
-// backlog, or cut off from its primary) is dated by its last replayed commit, which is then exact:
-// everything committed up to it is in. We do not compare with the primary's pg_current_wal_lsn():
+// streaming is current: its data is as of its now() (less the WAL still on the wire, milliseconds).
+// Only a replica behind (paused, replaying a backlog, or cut off from its primary) is dated by its
+// last replayed commit, which is then exact: everything committed up to it is in; caught between
+// receiving and replaying a record, a current replica is dated that way too, older but true. We do not compare with the primary's pg_current_wal_lsn():
 // that would ask the primary on every statistics read, and the WAL an idle primary still writes
 // (running-xacts records every 15 s) would date a current replica by a commit of hours ago.
 import { error } from '@sveltejs/kit';
