@@ -78,55 +78,65 @@ export async function startPrimaryAndReplica(): Promise<PgReplicaPair> {
 		if (owner) await chown(path, owner.uid, owner.gid);
 	};
 
-	await pg('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-	await appendFile(join(primaryDir, 'postgresql.conf'), settings(primaryPort));
-	await appendFile(
-		join(primaryDir, 'pg_hba.conf'),
-		'host replication replicator 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 trust\n'
-	);
 	const start = (data: string) => pg('pg_ctl', ['-D', data, '-l', `${data}.log`, '-w', '-t', '60', 'start']);
 	const stopServer = (data: string) =>
 		pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
-	await start(primaryDir);
-	const admin = postgres(url(primaryPort), { max: 1, onnotice: () => {} });
-	await admin`CREATE ROLE replicator WITH REPLICATION LOGIN`;
-
-	let madeWith: PgReplicaPair['madeWith'];
-	const replicaConf = settings(replicaPort);
-	if (existsSync(join(bin, 'pg_basebackup'))) {
-		madeWith = 'pg_basebackup';
-		// -R writes standby.signal and primary_conninfo; -X stream brings the WAL written meanwhile
-		await pg('pg_basebackup', [
-			...['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'replicator'],
-			...['-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast']
-		]);
-	} else {
-		// The embedded PostgreSQL package ships no pg_basebackup: a copy of the stopped primary's data
-		// directory, told it is a standby, is the same replica made the slow way.
-		madeWith = 'cold-copy';
-		await admin.end();
-		await stopServer(primaryDir);
-		await run('cp', ['-a', primaryDir, replicaDir], owner ?? {});
-		await writeFile(join(replicaDir, 'standby.signal'), '');
-		await appendFile(
-			join(replicaDir, 'postgresql.auto.conf'),
-			`primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=replicator'\n`
-		);
-		for (const f of ['standby.signal', 'postgresql.auto.conf']) await asPostgres(join(replicaDir, f));
-		await start(primaryDir);
-	}
-	// the copied postgresql.conf names the primary's port: the last setting wins
-	await appendFile(join(replicaDir, 'postgresql.conf'), replicaConf);
-	await start(replicaDir);
-
+	const madeWith: PgReplicaPair['madeWith'] = existsSync(join(bin, 'pg_basebackup'))
+		? 'pg_basebackup'
+		: 'cold-copy';
+	let admin: postgres.Sql | undefined;
 	const primary = postgres(url(primaryPort), { max: 1, onnotice: () => {} });
 	const replica = postgres(url(replicaPort), { max: 1, onnotice: () => {} });
-	await admin.end().catch(() => undefined);
-	for (let i = 0; ; i++) {
-		const [row] = await primary`SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`;
-		if (row.n > 0) break;
-		if (i > 300) throw new Error('the replica did not start streaming within 30 s');
-		await new Promise((r) => setTimeout(r, 100));
+	try {
+		await pg('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
+		await appendFile(join(primaryDir, 'postgresql.conf'), settings(primaryPort));
+		await appendFile(
+			join(primaryDir, 'pg_hba.conf'),
+			'host replication replicator 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 trust\n'
+		);
+		await start(primaryDir);
+		admin = postgres(url(primaryPort), { max: 1, onnotice: () => {} });
+		await admin`CREATE ROLE replicator WITH REPLICATION LOGIN`;
+
+		if (madeWith === 'pg_basebackup') {
+			// -R writes standby.signal and primary_conninfo; -X stream brings the WAL written meanwhile
+			await pg('pg_basebackup', [
+				...['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'replicator'],
+				...['-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast']
+			]);
+		} else {
+			// The embedded PostgreSQL package ships no pg_basebackup: a copy of the stopped primary's data
+			// directory, told it is a standby, is the same replica made the slow way.
+			await admin.end();
+			await stopServer(primaryDir);
+			await run('cp', ['-a', primaryDir, replicaDir], owner ?? {});
+			await writeFile(join(replicaDir, 'standby.signal'), '');
+			await appendFile(
+				join(replicaDir, 'postgresql.auto.conf'),
+				`primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=replicator'\n`
+			);
+			for (const f of ['standby.signal', 'postgresql.auto.conf']) await asPostgres(join(replicaDir, f));
+			await start(primaryDir);
+		}
+		// the copied postgresql.conf names the primary's port: the last setting wins
+		await appendFile(join(replicaDir, 'postgresql.conf'), settings(replicaPort));
+		await start(replicaDir);
+
+		await admin.end().catch(() => undefined);
+		for (let i = 0; ; i++) {
+			const [row] =
+				await primary`SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'`;
+			if (row.n > 0) break;
+			if (i > 300) throw new Error('the replica did not start streaming within 30 s');
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	} catch (error) {
+		// half made: stop what started and leave no directory behind
+		for (const sql of [admin, primary, replica]) await sql?.end({ timeout: 1 }).catch(() => undefined);
+		await stopServer(replicaDir);
+		await stopServer(primaryDir);
+		await rm(dir, { recursive: true, force: true });
+		throw error;
 	}
 
 	let replicaUp = true;
