@@ -50,6 +50,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		if (applied.length) log(`Migrations applied: ${applied.join(', ')}`);
 		// SvelteKit's modules read the pool's address from here on their first query.
 		process.env.DATABASE_URL = database.url;
+		const replica = process.env.DATABASE_READ_URL;
+		// host and database only: the URL may carry a password
+		if (replica) log(`Statistics read from the replica at ${replicaAddress(replica)} (DATABASE_READ_URL)`);
 
 		// socket.io must be attached before SvelteKit's init runs, so requests wait for the handler
 		const app: { handler?: NodeHandler } = {};
@@ -162,4 +165,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	});
+}
+
+function replicaAddress(url: string): string {
+	try {
+		const { host, pathname } = new URL(url);
+		return `${host}${pathname}`;
+	} catch {
+		throw new Error('DATABASE_READ_URL is not a postgres:// URL');
+	}
 }

@@ -106,6 +106,19 @@ describe('answers', () => {
 		expect(body.total.issued).toBe(0);
 	});
 
+	it('say they are live without a replica: dataAsOf is the time of the answer, and the history page says "live"', async () => {
+		const slug = world.mpps[0].slug;
+		const asked = Date.now();
+		const body = JSON.parse((await get('adminA', `/api/v1/mpps/${slug}/stats?${range}`)).text);
+		const answered = Date.now();
+		// ordering only (one host, one clock): the answer's time lies between the question and the answer
+		expect(Date.parse(body.dataAsOf)).toBeGreaterThanOrEqual(asked);
+		expect(Date.parse(body.dataAsOf)).toBeLessThanOrEqual(answered);
+		const page = await get('adminA', `/manage/${slug}/history?${range}`);
+		expect(page.status).toBe(200);
+		expect(page.text).toMatch(/data-testid="data-freshness"[^>]*>\s*Data langsung \(live\)\s*</);
+	});
+
 	it('give the same numbers as CSV, by .csv and by Accept: text/csv', async () => {
 		const slug = world.mpps[0].slug;
 		const json = JSON.parse((await get('adminA', `/api/v1/mpps/${slug}/stats?${range}&groupBy=day`)).text);

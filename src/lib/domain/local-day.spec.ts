@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, localDate, localTime, parseClock, zoneLabel } from './local-day';
+import { clockWithSeconds, formatClock, localDate, localTime, parseClock, zoneLabel } from './local-day';
 
 describe('localTime', () => {
 	it('gives the MPP-local date, weekday and clock in WIB, WITA and WIT', () => {
@@ -57,5 +57,12 @@ describe('zone labels and clocks', () => {
 		expect(() => parseClock('7:30')).toThrow();
 		expect(() => parseClock('24:30')).toThrow();
 		expect(() => parseClock('12:60')).toThrow();
+	});
+
+	it("gives an instant as HH:MM:SS on each zone's clock, 00 just after midnight", () => {
+		const at = new Date('2026-12-04T16:03:27Z');
+		expect(clockWithSeconds(at, 'Asia/Jakarta')).toBe('23:03:27');
+		expect(clockWithSeconds(at, 'Asia/Makassar')).toBe('00:03:27');
+		expect(clockWithSeconds(at, 'Asia/Jayapura')).toBe('01:03:27');
 	});
 });

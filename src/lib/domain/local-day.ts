@@ -48,6 +48,24 @@ export function localDate(at: Date, timeZone: string): string {
 	return localTime(at, timeZone).date;
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "HH:MM:SS" of an instant on the clock of `timeZone` (24-hour), e.g. for "data as of 14:03:27 WITA". */
+export function clockWithSeconds(at: Date, timeZone: string): string {
+	let format = clockFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			hourCycle: 'h23'
+		});
+		clockFormats.set(timeZone, format);
+	}
+	return format.format(at);
+}
+
 /** WIB / WITA / WIT for the Indonesian zones; other zones keep their IANA name. */
 export function zoneLabel(timeZone: string): string {
 	return indonesianZones[timeZone] ?? timeZone;

@@ -1,8 +1,8 @@
 // The one error type a service throws for something the caller did wrong or cannot do.
-// Doors turn it into a 4xx with `{ "error": { "code", "message" } }` (HTTP) or `{ error }` (socket ack).
+// Doors turn it into a 4xx (a 503 for ServiceUnavailable) with `{ "error": { "code", "message" } }` (HTTP) or `{ error }` (socket ack).
 // Anything else that escapes is a bug and becomes a logged 500.
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 export class AppError extends Error {
 	constructor(
@@ -37,5 +37,17 @@ export class TooManyRequests extends AppError {
 	) {
 		super(429, code, message);
 		this.name = 'TooManyRequests';
+	}
+}
+
+/** A 503: a part we depend on (the statistics replica) does not answer; try again after a while. */
+export class ServiceUnavailable extends AppError {
+	constructor(
+		readonly retryAfterSeconds: number,
+		code: string,
+		message: string
+	) {
+		super(503, code, message);
+		this.name = 'ServiceUnavailable';
 	}
 }

@@ -4,7 +4,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isStatementTimeout } from './db/client';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './db/unavailable';
-import { AppError, badRequest, isAppError, TooManyRequests } from './errors';
+import { AppError, badRequest, isAppError, ServiceUnavailable, TooManyRequests } from './errors';
 import { assertSafeKeys, safeRecord } from './safe-keys';
 
 /** Bodies are small JSON objects; anything bigger is a mistake or an attack. */
@@ -47,7 +47,7 @@ export function apiHandler<E extends RequestEvent>(
 			if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
 			if (!isAppError(error)) throw error;
 			const response = errorResponse(error.status, error.code, error.message);
-			if (error instanceof TooManyRequests)
+			if (error instanceof TooManyRequests || error instanceof ServiceUnavailable)
 				response.headers.set('retry-after', String(error.retryAfterSeconds));
 			return response;
 		}

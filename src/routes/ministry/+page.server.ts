@@ -3,6 +3,7 @@ import { getStatsSql } from '$lib/server/db/client';
 import { mppRanking } from '$lib/server/national/ranking';
 import { nationalStats } from '$lib/server/national/stats';
 import { nationalToday } from '$lib/server/national/today';
+import { pageFreshness } from '$lib/server/stats/freshness';
 import type { PageServerLoad } from './$types';
 import { badQuery, requireMinistry } from './access.server';
 import { parseMinistryQuery } from './query.server';
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { query } = parsed;
 	const sql = getStatsSql();
+	// asked before the figures, so every change up to its time is in them
+	const freshness = await pageFreshness(sql, locale, now);
 	const [period, today, ranking] = await Promise.all([
 		nationalStats(sql, { from: query.from, to: query.to, groupBy: 'timezone', now }),
 		// shared with the live pulse: at most a few seconds old, and the page's socket updates it
@@ -30,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		)
 		.sort((a, b) => b.issued - a.issued);
 	return {
+		freshness,
 		query,
 		period: period.total,
 		today: today.total,

@@ -6,6 +6,11 @@
 // connections and a longer statement_timeout. A heavy ministry query can then take at most the stats
 // pool's connections, never one that call-next or the kiosk needs.
 //
+// With DATABASE_READ_URL (issue 11), getStatsSql() reads from that streaming replica instead. A replica
+// refuses writes, so the rollups that statistics reads catch up on the way go to writerFor(sql): a pool
+// of the same size and timeout on the primary (getStatsPrimarySql), so a rebuild still never takes a
+// queue connection. Without DATABASE_READ_URL both are the one stats pool, exactly as before.
+//
 // Every connection has a statement_timeout and an idle_in_transaction_session_timeout, so no statement
 // and no forgotten transaction holds a connection longer than that. postgres.js has no timeout for a
 // query that waits for a free connection (when all `max` are taken it queues without limit); the wait
@@ -20,7 +25,11 @@ export type Db = Sql | Tx;
 
 const key = Symbol.for('antrean.sql');
 const statsKey = Symbol.for('antrean.stats-sql');
-type WithSql = typeof globalThis & { [key]?: Sql; [statsKey]?: Sql };
+const readKey = Symbol.for('antrean.stats-read-sql');
+type WithSql = typeof globalThis & { [key]?: Sql; [statsKey]?: Sql; [readKey]?: Sql };
+
+// A replica pool → the primary pool that takes the writes its readers need. Weak, so a test's pools go.
+const writers = new WeakMap<Sql, Sql>();
 
 export interface PoolOptions {
 	max?: number;
@@ -102,8 +111,24 @@ export function getSql(): Sql {
 	return g[key];
 }
 
-/** The statistics pool, created on first use; the same database as getSql(). */
+/**
+ * The statistics read pool, created on first use: the replica at DATABASE_READ_URL when set, else the
+ * same database as getSql(). What reads here and must write (rollups) writes through writerFor().
+ */
 export function getStatsSql(): Sql {
+	const g = globalThis as WithSql;
+	if (!g[readKey]) {
+		const url = process.env.DATABASE_READ_URL;
+		if (!url) return getStatsPrimarySql();
+		const replica = createSql(url, statsPoolOptions());
+		writers.set(replica, getStatsPrimarySql());
+		g[readKey] = replica;
+	}
+	return g[readKey];
+}
+
+/** The statistics pool on the primary: rollup writes, and live figures that must not lag. */
+export function getStatsPrimarySql(): Sql {
 	const g = globalThis as WithSql;
 	if (!g[statsKey]) {
 		const url = process.env.DATABASE_URL;
@@ -112,6 +137,16 @@ export function getStatsSql(): Sql {
 		g[statsKey] = createSql(url, statsPoolOptions());
 	}
 	return g[statsKey];
+}
+
+/** The pool that takes the writes a read through `sql` needs: the primary behind a replica, else `sql`. */
+export function writerFor(sql: Sql): Sql {
+	return writers.get(sql) ?? sql;
+}
+
+/** True when `sql` reads a streaming replica, whose data may lag the primary's. */
+export function readsReplica(sql: Sql): boolean {
+	return writers.has(sql);
 }
 
 /** True for PostgreSQL's "canceling statement due to statement timeout" (and a user cancel). */
@@ -123,13 +158,15 @@ export function isStatementTimeout(error: unknown): boolean {
 export function setSql(sql: Sql | undefined) {
 	(globalThis as WithSql)[key] = sql;
 	(globalThis as WithSql)[statsKey] = sql;
+	(globalThis as WithSql)[readKey] = undefined;
 }
 
 /** Ends the process-wide pools (server shutdown). */
 export async function closeSql(): Promise<void> {
 	const g = globalThis as WithSql;
-	const pools = new Set([g[key], g[statsKey]]);
+	const pools = new Set([g[key], g[statsKey], g[readKey]]);
 	g[key] = undefined;
 	g[statsKey] = undefined;
+	g[readKey] = undefined;
 	await Promise.all([...pools].map((sql) => sql?.end({ timeout: 5 })));
 }

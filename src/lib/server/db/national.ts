@@ -210,3 +210,14 @@ export async function ticketMeasuresOf(
 		FROM (${ticketFactsOfRanges(db, ranges)}) f
 		GROUP BY 1`;
 }
+
+/** Local days with at least one ticket issued, per MPP over its own range, from the tickets (openDaysOf
+ * for MPPs whose rollups a replica has not replayed yet). */
+export async function ticketOpenDaysOf(db: Db, ranges: MppRange[]): Promise<Map<string, number>> {
+	if (!ranges.length) return new Map();
+	const rows = await db<{ mppId: string; days: number }[]>`
+		SELECT f.mpp_id::text AS "mppId", count(DISTINCT f.local_date)::int AS days
+		FROM (${ticketFactsOfRanges(db, ranges)}) f
+		GROUP BY 1`;
+	return new Map(rows.map((r) => [r.mppId, r.days]));
+}

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { requireUser } from '../access';
 import { getStatsSql } from '../db/client';
 import { json, readQuery } from '../http';
+import { freshnessHeaders, statsFreshness, type Freshness } from '../stats/freshness';
 import { nationalCsv, rankingCsv } from './csv';
 import { nationalQuerySchema } from './query-schema';
 import { mppRanking } from './ranking';
@@ -23,26 +24,33 @@ export async function rankingResponse(event: NationalRequest): Promise<Response>
 	requireUser(event.locals.actor, ['ministry']);
 	const now = new Date();
 	const { from, to } = readQuery(event.url, nationalQuerySchema(localDate(now, latestZone)));
+	// asked before the figures, so every change up to `dataAsOf` is in them
+	const freshness = await statsFreshness(getStatsSql(), now);
 	const rows = await mppRanking(getStatsSql(), { from, to, now });
-	if (!wantsCsv(event.request)) return json({ from, to, rows });
-	return csvResponse(rankingCsv(rows), `antrean-mpps-${from}_${to}.csv`);
+	if (!wantsCsv(event.request))
+		return json({ from, to, rows, dataAsOf: freshness.asOf }, 200, freshnessHeaders(freshness));
+	return csvResponse(rankingCsv(rows), `antrean-mpps-${from}_${to}.csv`, freshness);
 }
 
 export async function nationalResponse(event: NationalRequest): Promise<Response> {
 	requireUser(event.locals.actor, ['ministry']);
 	const now = new Date();
 	const query = readQuery(event.url, nationalQuerySchema(localDate(now, latestZone)));
+	const freshness = await statsFreshness(getStatsSql(), now);
 	const result = await nationalStats(getStatsSql(), { ...query, now });
-	if (!wantsCsv(event.request)) return json(result);
-	return csvResponse(nationalCsv(result), `antrean-national-${query.groupBy}-${query.from}_${query.to}.csv`);
+	if (!wantsCsv(event.request))
+		return json({ ...result, dataAsOf: freshness.asOf }, 200, freshnessHeaders(freshness));
+	const filename = `antrean-national-${query.groupBy}-${query.from}_${query.to}.csv`;
+	return csvResponse(nationalCsv(result), filename, freshness);
 }
 
-function csvResponse(body: string, filename: string): Response {
+function csvResponse(body: string, filename: string, freshness: Freshness): Response {
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'no-store'
+			'cache-control': 'no-store',
+			...freshnessHeaders(freshness)
 		}
 	});
 }

@@ -1,23 +1,26 @@
 // The measures behind every national figure (issue 5), gathered like mppStats gathers one MPP's: closed
 // days from the rollups (caught up first), each MPP's own today from its tickets, survey totals straight
 // from the surveys. Each MPP reads its own local dates (DOMAIN §6), so a national day D is the sum of
-// every MPP's local day D, and "today" is every MPP's own today.
+// every MPP's local day D, and "today" is every MPP's own today. Read from a replica, an MPP whose
+// rollups it has not replayed yet has its closed days read from its tickets too (../stats/replica-lag).
 import type { IkmTotals } from '../../domain/ikm';
 import { mergeTotals } from '../../domain/ikm';
 import { mergeMeasures, type Measures } from '../../domain/kpi';
 import { localDate, zoneLabel } from '../../domain/local-day';
 import { addDays } from '../../domain/zoned-time';
-import type { Sql } from '../db/client';
+import { writerFor, type Sql } from '../db/client';
 import {
 	listNationalMpps,
 	openDaysOf,
 	rollupMeasuresOf,
 	surveyTotalsOf,
 	ticketMeasuresOf,
+	ticketOpenDaysOf,
 	type MppRange,
 	type NationalKey,
 	type NationalMpp
 } from '../db/national';
+import { mppsNotRolledOnReplica } from '../stats/replica-lag';
 import { catchUpManyStats } from '../stats/rollup';
 
 /** MPP-local dates, inclusive, the same for every MPP; or each MPP's own local today. */
@@ -93,14 +96,21 @@ async function gather(
 		// one statement when there is nothing to do, however many MPPs
 		const ids = new Set(closed.map((r) => r.mppId));
 		await catchUpManyStats(
-			sql,
+			writerFor(sql),
 			mpps.filter((m) => ids.has(m.id)),
 			now
 		);
-		return Promise.all([
-			rollupMeasuresOf(sql, closed, key),
-			key === 'mpp' ? openDaysOf(sql, closed) : new Map<string, number>()
+		// on a replica that has not replayed those rollups yet, such MPPs are read from its tickets
+		const lagging = await mppsNotRolledOnReplica(sql, [...ids], now);
+		const fromRollups = closed.filter((r) => !lagging.has(r.mppId));
+		const fromTickets = closed.filter((r) => lagging.has(r.mppId));
+		const [rollups, tickets, openDays, ticketOpenDays] = await Promise.all([
+			rollupMeasuresOf(sql, fromRollups, key),
+			ticketMeasuresOf(sql, fromTickets, key),
+			key === 'mpp' ? openDaysOf(sql, fromRollups) : new Map<string, number>(),
+			key === 'mpp' ? ticketOpenDaysOf(sql, fromTickets) : new Map<string, number>()
 		]);
+		return [[...rollups, ...tickets], new Map([...openDays, ...ticketOpenDays])] as const;
 	};
 	// today's tickets of every MPP in one scan: a few hundred an MPP by midday
 	const fromTickets = () => ticketMeasuresOf(sql, live, key);

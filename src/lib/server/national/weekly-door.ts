@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { requireUser } from '../access';
 import { getStatsSql } from '../db/client';
 import { json, readQuery } from '../http';
+import { freshnessHeaders, statsFreshness } from '../stats/freshness';
 import { weeklyVisitsCsv, weeklyVisitsCsvFilename } from './weekly-csv';
 import { weeklyReportSchema } from './weekly-query';
 import { weeklyVisits } from './weekly-visits';
@@ -21,14 +22,20 @@ export async function weeklyVisitsResponse(
 	requireUser(event.locals.actor, ['ministry']);
 	const now = new Date();
 	const query = readQuery(event.url, weeklyReportSchema(now));
+	// asked before the figures, so every change up to `dataAsOf` is in them
+	const freshness = await statsFreshness(getStatsSql(), now);
 	const report = await weeklyVisits(getStatsSql(), { ...query, now });
 	const csv = format === 'csv' || wantsCsv(event.request);
-	if (!csv) return json({ fromWeek: query.fromWeek, toWeek: query.toWeek, filter: query.filter, ...report });
+	if (!csv) {
+		const body = { fromWeek: query.fromWeek, toWeek: query.toWeek, filter: query.filter, ...report };
+		return json({ ...body, dataAsOf: freshness.asOf }, 200, freshnessHeaders(freshness));
+	}
 	return new Response(weeklyVisitsCsv(report), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${weeklyVisitsCsvFilename(report, query.filter)}"`,
-			'cache-control': 'no-store'
+			'cache-control': 'no-store',
+			...freshnessHeaders(freshness)
 		}
 	});
 }

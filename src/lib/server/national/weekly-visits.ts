@@ -1,14 +1,16 @@
 // The weekly visit report the ministry asks of every MPP (issue 5, DOMAIN §2: "KemenPANRB asks for
 // weekly visit reports and ranks lowest/highest-traffic MPPs"): tickets issued and served per MPP per
 // ISO week of its own local dates (DOMAIN §6). Closed days come from the MPP-day rollup (caught up
-// first, as gatherMeasures does); each MPP's own today, when the range reaches it, from its tickets.
+// first, as gatherMeasures does); each MPP's own today, when the range reaches it, from its tickets,
+// and so are the closed days of an MPP whose rollups a replica has not replayed yet (../stats/replica-lag).
 import { localDate, zoneLabel } from '../../domain/local-day';
 import { isoWeekOf, mondayOf, mondaysBetween } from '../../domain/iso-week';
 import { addDays } from '../../domain/zoned-time';
-import type { Sql } from '../db/client';
+import { writerFor, type Sql } from '../db/client';
 import { listNationalMpps, type MppRange } from '../db/national';
 import { weeklyVisitsOf } from '../db/national-weeks';
 import { ticketMeasures } from '../db/stats-read';
+import { mppsNotRolledOnReplica } from '../stats/replica-lag';
 import { catchUpManyStats } from '../stats/rollup';
 import type { NationalFilter } from './measures';
 
@@ -86,33 +88,44 @@ export async function weeklyVisits(sql: Sql, query: WeeklyVisitsQuery): Promise<
 		if (query.from <= today && today <= lastDay) live.push({ mppId: mpp.id, from: today, to: today });
 	}
 
+	// tickets are read per MPP range, as gatherMeasures does: a day of one MPP is a few hundred tickets
+	const fromTickets = async (ranges: MppRange[]) =>
+		(
+			await Promise.all(
+				ranges.map(async (range) => {
+					const rows = await ticketMeasures(sql, { ...range, groupBy: 'day' });
+					return rows.map((day) => ({
+						mppId: range.mppId,
+						week: String(day.key),
+						issued: day.issued,
+						served: day.served
+					}));
+				})
+			)
+		).flat();
 	const rolled = async () => {
 		const ids = new Set(closed.map((r) => r.mppId));
 		await catchUpManyStats(
-			sql,
+			writerFor(sql),
 			mpps.filter((m) => ids.has(m.id)),
 			now
 		);
-		return weeklyVisitsOf(sql, closed);
+		// on a replica that has not replayed those rollups yet, such MPPs are read from its tickets
+		const lagging = await mppsNotRolledOnReplica(sql, [...ids], now);
+		const [visits, lagged] = await Promise.all([
+			weeklyVisitsOf(
+				sql,
+				closed.filter((r) => !lagging.has(r.mppId))
+			),
+			fromTickets(closed.filter((r) => lagging.has(r.mppId)))
+		]);
+		return [...visits, ...lagged];
 	};
-	// today's tickets are read per MPP, as gatherMeasures does: a day of one MPP is a few hundred tickets
-	const fromTickets = () =>
-		Promise.all(
-			live.map(async (range) => {
-				const rows = await ticketMeasures(sql, { ...range, groupBy: 'day' });
-				return rows.map((day) => ({
-					mppId: range.mppId,
-					week: String(day.key),
-					issued: day.issued,
-					served: day.served
-				}));
-			})
-		);
-	const [fromRollups, today] = await Promise.all([rolled(), fromTickets()]);
+	const [fromRollups, today] = await Promise.all([rolled(), fromTickets(live)]);
 
 	const weekIndex = new Map(mondays.map((monday, i) => [monday, i]));
 	const perMpp = new Map(mpps.map((m) => [m.id, mondays.map(() => ({ issued: 0, served: 0 }))]));
-	for (const visits of [...fromRollups, ...today.flat()]) {
+	for (const visits of [...fromRollups, ...today]) {
 		// rollup rows carry their Monday already, today's rows their date
 		const i = weekIndex.get(mondayOf(visits.week));
 		const cells = perMpp.get(visits.mppId);

@@ -5,9 +5,10 @@
 import { addHistogram, emptyHistogram, type Histogram } from '../../domain/histogram';
 import { localDate } from '../../domain/local-day';
 import { addDays } from '../../domain/zoned-time';
-import type { Sql } from '../db/client';
+import { writerFor, type Sql } from '../db/client';
 import { rollupWeekdayHours, ticketWeekdayHours } from '../db/stats-read';
-import { catchUpStats } from './rollup';
+import { daysNotRolledOnReplica } from './replica-lag';
+import { catchUpStats, consecutiveRanges } from './rollup';
 
 export interface StatsDistribution {
 	/** issued tickets, [weekday 0 = Sunday … 6][local hour 0–23] */
@@ -27,8 +28,14 @@ export async function mppDistribution(
 	const liveFrom = range.from > today ? range.from : today;
 	const rolled = async () => {
 		if (range.from > closedTo) return [];
-		await catchUpStats(sql, mpp, now);
-		return rollupWeekdayHours(sql, { mppId: mpp.id, from: range.from, to: closedTo });
+		await catchUpStats(writerFor(sql), mpp, now);
+		// as mppStats: days a replica has not got rolled yet come from its tickets
+		const lagging = await daysNotRolledOnReplica(sql, mpp, { from: range.from, to: closedTo }, now);
+		const parts = await Promise.all([
+			rollupWeekdayHours(sql, { mppId: mpp.id, from: range.from, to: closedTo, except: lagging }),
+			...consecutiveRanges(lagging).map(([from, to]) => ticketWeekdayHours(sql, { mppId: mpp.id, from, to }))
+		]);
+		return parts.flat();
 	};
 	const live = async () =>
 		liveFrom <= range.to ? ticketWeekdayHours(sql, { mppId: mpp.id, from: liveFrom, to: range.to }) : [];

@@ -1,10 +1,12 @@
 // The stats of one MPP over MPP-local days, grouped one way (issue 4's GET …/stats). Closed days come
 // from the rollups (caught up first), today from the tickets themselves; both are Measures, merged by
-// adding, so a day that moves from "today" to "rolled" gives the same numbers.
+// adding, so a day that moves from "today" to "rolled" gives the same numbers. `sql` may read a replica
+// (DATABASE_READ_URL): the rollups are caught up on its primary, and days the replica has not got
+// rolled yet are read from its tickets (./replica-lag).
 import { kpisOf, mergeMeasures, roundKpis, type Kpis, type Measures } from '../../domain/kpi';
 import { localDate } from '../../domain/local-day';
 import { addDays } from '../../domain/zoned-time';
-import type { Sql } from '../db/client';
+import { writerFor, type Sql } from '../db/client';
 import {
 	rollupMeasures,
 	statsNames,
@@ -14,7 +16,8 @@ import {
 } from '../db/stats-read';
 import type { StatsGroupBy } from '../db/stats-sql';
 import { ikmForStats, ikmTotalsByGroup, type StatsIkm } from './ikm';
-import { catchUpStats } from './rollup';
+import { daysNotRolledOnReplica } from './replica-lag';
+import { catchUpStats, consecutiveRanges } from './rollup';
 
 export type { StatsGroupBy };
 export const statsGroupBys = ['counter', 'service', 'tenant', 'day', 'hour', 'weekday'] as const;
@@ -65,8 +68,14 @@ export async function mppStats(
 
 	const rolled = async () => {
 		if (query.from > closedTo) return [];
-		await catchUpStats(sql, mpp, now);
-		return rollupMeasures(sql, { ...range, from: query.from, to: closedTo });
+		await catchUpStats(writerFor(sql), mpp, now);
+		// on a replica that has not replayed those rollups yet, its own tickets answer for the days
+		const lagging = await daysNotRolledOnReplica(sql, mpp, { from: query.from, to: closedTo }, now);
+		const parts = await Promise.all([
+			rollupMeasures(sql, { ...range, from: query.from, to: closedTo, except: lagging }),
+			...consecutiveRanges(lagging).map(([from, to]) => ticketMeasures(sql, { ...range, from, to }))
+		]);
+		return parts.flat();
 	};
 	const live = async () =>
 		liveFrom <= query.to ? ticketMeasures(sql, { ...range, from: liveFrom, to: query.to }) : [];

@@ -19,7 +19,7 @@ import {
 } from '../db/stats-rollup';
 
 /** A queue transaction commits well within this after the time its event carries. */
-const EVENT_MARGIN_MS = 5 * 60_000;
+export const EVENT_MARGIN_MS = 5 * 60_000;
 /** Most rebuilt days at once: a month of a large MPP is ~40,000 tickets, one short statement. */
 const MAX_RANGE_DAYS = 31;
 

@@ -2,6 +2,7 @@ import { localDate } from '$lib/domain/local-day';
 import { getStatsSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { nationalDistribution } from '$lib/server/national/distribution';
+import { pageFreshness } from '$lib/server/stats/freshness';
 import { badQuery, requireMinistry } from '../access.server';
 import { parseMinistryQuery } from '../query.server';
 import type { PageServerLoad } from './$types';
@@ -14,11 +15,14 @@ export const load: PageServerLoad = async (event) => {
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { from, to, ...filter } = parsed.query;
 	const sql = getStatsSql();
+	// asked before the figures, so every change up to its time is in them
+	const freshness = await pageFreshness(sql, locale, now);
 	const [distribution, mpps] = await Promise.all([
 		nationalDistribution(sql, { from, to, now, filter }),
 		listNationalMpps(sql)
 	]);
 	return {
+		freshness,
 		query: parsed.query,
 		distribution,
 		provinces: [...new Set(mpps.map((m) => m.province))].sort((a, b) => a.localeCompare(b, 'id'))

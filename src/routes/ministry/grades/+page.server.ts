@@ -3,6 +3,7 @@ import { monthRange } from '$lib/domain/periods';
 import { getStatsSql } from '$lib/server/db/client';
 import { listNationalMpps } from '$lib/server/db/national';
 import { gradeChanges } from '$lib/server/national/grade-changes';
+import { pageFreshness } from '$lib/server/stats/freshness';
 import { badQuery, requireMinistry } from '../access.server';
 import type { PageServerLoad } from './$types';
 import { parseGradesQuery } from './query.server';
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { after, before, province } = parsed.query;
 	const sql = getStatsSql();
+	// asked before the figures, so every change up to its time is in them
+	const freshness = await pageFreshness(sql, locale, now);
 	const [result, mpps] = await Promise.all([
 		gradeChanges(sql, {
 			before: monthRange(before),
@@ -25,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		listNationalMpps(sql)
 	]);
 	return {
+		freshness,
 		query: parsed.query,
 		result,
 		provinces: [...new Set(mpps.map((m) => m.province))].sort((a, b) => a.localeCompare(b, 'id'))

@@ -1,6 +1,7 @@
 import { localDate } from '$lib/domain/local-day';
 import { getStatsSql } from '$lib/server/db/client';
 import { nationalStats } from '$lib/server/national/stats';
+import { pageFreshness } from '$lib/server/stats/freshness';
 import { badQuery, requireMinistry } from '../access.server';
 import { parseMinistryQuery } from '../query.server';
 import type { PageServerLoad } from './$types';
@@ -13,9 +14,11 @@ export const load: PageServerLoad = async (event) => {
 	if (!parsed.ok) badQuery(locale, parsed.reason);
 	const { from, to } = parsed.query;
 	const sql = getStatsSql();
+	// asked before the figures, so every change up to its time is in them
+	const freshness = await pageFreshness(sql, locale, now);
 	const [byProvince, byZone] = await Promise.all([
 		nationalStats(sql, { from, to, groupBy: 'province', now }),
 		nationalStats(sql, { from, to, groupBy: 'timezone', now })
 	]);
-	return { query: { from, to }, byProvince, byZone };
+	return { freshness, query: { from, to }, byProvince, byZone };
 };

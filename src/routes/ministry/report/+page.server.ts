@@ -6,6 +6,7 @@ import { describeIssues } from '$lib/server/http';
 import { weeklyReportSchema } from '$lib/server/national/weekly-query';
 import { weeklyVisits } from '$lib/server/national/weekly-visits';
 import { queryRecord } from '$lib/server/safe-keys';
+import { pageFreshness } from '$lib/server/stats/freshness';
 import { requireMinistry } from '../access.server';
 import type { PageServerLoad } from './$types';
 
@@ -20,7 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const query = parsed.data;
 	const sql = getStatsSql();
+	// asked before the figures, so every change up to its time is in them
+	const freshness = await pageFreshness(sql, locale, now);
 	const [report, mpps] = await Promise.all([weeklyVisits(sql, { ...query, now }), listNationalMpps(sql)]);
 	const provinces = [...new Set(mpps.map((m) => m.province))].sort((a, b) => a.localeCompare(b, 'id'));
-	return { query, report, provinces, printedAt: now.toISOString() };
+	return { freshness, query, report, provinces, printedAt: now.toISOString() };
 };

@@ -1,4 +1,4 @@
-// English texts for the base catalogue (app, language, roles, login, logout).
+// English texts for the base catalogue (app, language, roles, login, logout, how fresh statistics are).
 export const base = {
 	'app.name': 'Antrean',
 	'app.tagline': 'Queue system for Public Service Malls',
@@ -38,5 +38,10 @@ export const base = {
 	'logout.notSignedIn': 'You are not signed in.',
 	'logout.submit': 'Sign out',
 	'logout.cancel': 'Cancel',
-	'logout.toLogin': 'Go to sign in'
+	'logout.toLogin': 'Go to sign in',
+	'freshness.live': 'Live data',
+	'freshness.asOf': 'Data as of {time} {zone}',
+	'freshness.unknown': 'Data from a database copy; its time is not known yet',
+	'freshness.note': 'Statistics are read from a copy of the database, which may lag a little.',
+	'freshness.unavailable': 'The statistics copy of the database cannot be reached. Try again in a moment.'
 };

@@ -1,4 +1,4 @@
-// Bahasa Indonesia texts for the base catalogue (app, language, roles, login, logout).
+// Bahasa Indonesia texts for the base catalogue (app, language, roles, login, logout, how fresh statistics are).
 export const base = {
 	'app.name': 'Antrean',
 	'app.tagline': 'Sistem antrean Mal Pelayanan Publik',
@@ -38,5 +38,10 @@ export const base = {
 	'logout.notSignedIn': 'Anda belum masuk.',
 	'logout.submit': 'Keluar',
 	'logout.cancel': 'Batal',
-	'logout.toLogin': 'Ke halaman masuk'
+	'logout.toLogin': 'Ke halaman masuk',
+	'freshness.live': 'Data langsung (live)',
+	'freshness.asOf': 'Data per {time} {zone}',
+	'freshness.unknown': 'Data dari salinan basis data; waktunya belum diketahui',
+	'freshness.note': 'Statistik dibaca dari salinan basis data, yang bisa tertinggal sebentar.',
+	'freshness.unavailable': 'Salinan data statistik sedang tidak dapat dihubungi. Coba lagi sebentar lagi.'
 } as const;

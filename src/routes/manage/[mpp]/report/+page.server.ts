@@ -3,6 +3,7 @@ import { localDate } from '$lib/domain/local-day';
 import { t } from '$lib/i18n';
 import { getStatsSql } from '$lib/server/db/client';
 import { listExpiredDays } from '$lib/server/db/expiry';
+import { pageFreshness } from '$lib/server/stats/freshness';
 import { mppStats } from '$lib/server/stats/query';
 import { openDashboard } from '../dashboard.server';
 import type { PageServerLoad } from './$types';
@@ -13,9 +14,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (actor.kind === 'anonymous')
 		redirect(303, `/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 	const sql = getStatsSql();
+	const now = new Date();
+	// asked first: a replica that does not answer is a 503; and every change up to its time is in the figures
+	const freshness = await pageFreshness(sql, locale, now);
 	// the layout checks too, but a page load runs beside it, not after it: check here as well
 	const mpp = await openDashboard(sql, actor, params.mpp, locale);
-	const now = new Date();
 	const today = localDate(now, mpp.timezone);
 	const period = reportMonth(url.searchParams.get('month'), today);
 	if (!period) error(400, { code: 'bad_query', message: t(locale, 'history.error.month') });
@@ -34,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		next: period.inProgress ? null : shiftMonth(period.month, 1),
 		currentMonth: today.slice(0, 7),
 		printedAt: now.toISOString(),
+		freshness,
 		total: byTenant.total,
 		tenants: byTenant.rows,
 		weeks: visitsByWeek(range, byDay.rows),
