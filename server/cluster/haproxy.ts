@@ -19,7 +19,10 @@ export const haproxyInstallHint =
 /** The haproxy binary: HAPROXY_PATH, PATH, or Debian's /usr/sbin (not on a normal user's PATH). */
 export function findHaproxy(env: Record<string, string | undefined> = process.env): string | undefined {
 	if (env.HAPROXY_PATH) return existsSync(env.HAPROXY_PATH) ? env.HAPROXY_PATH : undefined;
-	const onPath = spawnSync('sh', ['-c', 'command -v haproxy'], { encoding: 'utf8' });
+	const onPath = spawnSync('/bin/sh', ['-c', 'command -v haproxy'], {
+		encoding: 'utf8',
+		env: { PATH: env.PATH ?? '' }
+	});
 	if (onPath.status === 0 && onPath.stdout.trim()) return onPath.stdout.trim();
 	return ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy', '/opt/homebrew/sbin/haproxy'].find((path) =>
 		existsSync(path)
