@@ -7,6 +7,7 @@ import type { TicketPositionEvent } from '../../realtime/events';
 import { getSql } from '../db/client';
 import { listWaitingPlaces, type WaitingPlace } from '../db/positions';
 import { getIo } from './io';
+import { keyedThrottle } from './keyed-throttle';
 import { rooms } from './rooms';
 
 export const POSITION_INTERVAL_MS = 1000;
@@ -28,60 +29,18 @@ export interface PositionPusher {
 /**
  * Per service: computed on the next tick when the service was quiet for an interval (so a call in a
  * calm hour reaches phones at once), otherwise at most once per interval with the last movement
- * trailing; never two computations of one service at once.
+ * trailing; never two computations of one service at once (keyed-throttle.ts).
  */
 export function positionPusher(options: PositionPusherOptions): PositionPusher {
 	const { compute, emit, intervalMs = POSITION_INTERVAL_MS, onError = () => {} } = options;
-	const services = new Map<
-		string,
-		{ timer?: ReturnType<typeof setTimeout>; running: boolean; again: boolean; lastStart: number }
-	>();
-	let stopped = false;
-
-	function moved(serviceId: string) {
-		if (stopped) return;
-		let service = services.get(serviceId);
-		if (!service) services.set(serviceId, (service = { running: false, again: false, lastStart: -Infinity }));
-		if (service.running) {
-			service.again = true;
-			return;
-		}
-		if (service.timer) return;
-		const state = service;
-		state.timer = setTimeout(
-			() => void run(serviceId, state),
-			Math.max(0, state.lastStart + intervalMs - Date.now())
-		);
-		// a pending push never keeps a stopping process alive
-		state.timer.unref?.();
-	}
-
-	async function run(serviceId: string, state: NonNullable<ReturnType<typeof services.get>>) {
-		state.timer = undefined;
-		if (stopped) return;
-		state.running = true;
-		state.lastStart = Date.now();
-		try {
+	const throttle = keyedThrottle(
+		async (serviceId) => {
 			for (const event of await compute(serviceId)) emit(event);
-		} catch (error) {
-			onError(error);
-		} finally {
-			state.running = false;
-			if (state.again) {
-				state.again = false;
-				moved(serviceId);
-			}
-		}
-	}
-
-	return {
-		moved,
-		stop() {
-			stopped = true;
-			for (const state of services.values()) clearTimeout(state.timer);
-			services.clear();
-		}
-	};
+		},
+		intervalMs,
+		onError
+	);
+	return { moved: throttle.request, stop: throttle.stop };
 }
 
 export function positionEvent(place: WaitingPlace): TicketPositionEvent {
