@@ -9,6 +9,7 @@ import { setDraining } from '../src/lib/server/readiness';
 import { startDatabase, migrate, type Database } from './database';
 import { drain, drainOptionsFromEnv, trackRequests, type DrainOptions } from './drain';
 import { attachRealtime } from './realtime';
+import { logUnhandledRejections } from './unhandled';
 import { startSessionPurge } from './session-purge';
 
 export interface ServerOptions {
@@ -127,6 +128,7 @@ function discardUnreadBody(req: IncomingMessage, res: ServerResponse): void {
 }
 
 async function main() {
+	logUnhandledRejections();
 	const port = Number(process.env.PORT ?? 3000);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		console.error(`PORT must be a port number, got "${process.env.PORT}"`);

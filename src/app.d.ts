@@ -12,8 +12,11 @@ declare global {
 			locale: Locale;
 			/** a revoked device's cookie came with this request (its screen says so); see auth/resolve.ts */
 			revokedDevice?: boolean;
-			/** a load or action met the database out of reach: the answer becomes a 503 (hooks.server.ts) */
-			databaseUnavailable?: boolean;
+			/**
+			 * a load or action met the database out of reach, or a statement timeout: the answer becomes a
+			 * 503 (hooks.server.ts)
+			 */
+			databaseTrouble?: 'unavailable' | 'timeout';
 		}
 	}
 }

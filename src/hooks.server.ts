@@ -5,9 +5,9 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { localeFromRequest } from '$lib/i18n/request';
 import { authenticate, credentialsFromRequest, refreshAuthCookies } from '$lib/server/auth/resolve';
-import { getSql } from '$lib/server/db/client';
+import { getSql, isStatementTimeout } from '$lib/server/db/client';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '$lib/server/db/unavailable';
-import { errorResponse } from '$lib/server/http';
+import { errorResponse, STATEMENT_TIMEOUT_MESSAGE } from '$lib/server/http';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailableResponse } from '$lib/server/unavailable-page';
 import { registerRealtime } from '$lib/server/realtime/register';
@@ -18,16 +18,21 @@ export const init: ServerInit = async () => {
 
 /**
  * The database out of reach (a restart, a failover) is a 503 with Retry-After on every door, never a
- * 500: thrown while authenticating, or met by a load or action (handleError marks it).
+ * 500: thrown while authenticating, or met by a load or action (handleError marks it). So is a query
+ * past its statement timeout (a statistics range too long), with its own message.
  */
 const databaseOutage: Handle = async ({ event, resolve }) => {
 	try {
 		const response = await resolve(event);
-		if (!event.locals.databaseUnavailable || response.status < 500) return response;
+		if (!event.locals.databaseTrouble || response.status < 500) return response;
 	} catch (error) {
 		if (!isDatabaseUnavailable(error)) throw error;
+		event.locals.databaseTrouble = 'unavailable';
 	}
-	return withSecurityHeaders(unavailableResponse(event.request, event.url, event.locals.locale ?? 'id'));
+	const { request, url, locals } = event;
+	return withSecurityHeaders(
+		unavailableResponse(request, url, locals.locale ?? 'id', locals.databaseTrouble)
+	);
 };
 
 const respond: Handle = async ({ event, resolve }) => {
@@ -73,8 +78,12 @@ export const handle = sequence(databaseOutage, respond);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
-		event.locals.databaseUnavailable = true;
+		event.locals.databaseTrouble = 'unavailable';
 		return { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE };
+	}
+	if (isStatementTimeout(error)) {
+		event.locals.databaseTrouble = 'timeout';
+		return { code: 'database_timeout', message: STATEMENT_TIMEOUT_MESSAGE };
 	}
 	if (status >= 500) console.error(`${event.request.method} ${event.url.pathname}:`, error);
 	return {

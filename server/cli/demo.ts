@@ -11,6 +11,7 @@ import { ensureBuild } from '../build';
 import { startDatabase } from '../database';
 import { seedDemoWorld } from '../demo-world';
 import { startServer, type RunningServer } from '../index';
+import { logUnhandledRejections } from '../unhandled';
 
 async function run(options: DemoOptions): Promise<void> {
 	await ensureBuild();
@@ -33,6 +34,7 @@ async function run(options: DemoOptions): Promise<void> {
 		// adapter-node assumes https unless ORIGIN says otherwise, and then refuses every form post
 		// (login, language switch) as cross-site: over plain http the demo must name its origin.
 		process.env.ORIGIN ||= `http://${browserHost(options.host)}:${options.port}`;
+		logUnhandledRejections();
 		server = await startServer({ port: options.port, host: options.host, databaseUrl: database.url });
 		const pgDir = join(dataDir, 'pg');
 		const shown = relative(process.cwd(), pgDir).startsWith('..') ? pgDir : relative(process.cwd(), pgDir);

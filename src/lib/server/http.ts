@@ -37,13 +37,7 @@ export function apiHandler<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (error) {
-			if (isStatementTimeout(error)) {
-				return errorResponse(
-					503,
-					'database_timeout',
-					'Permintaan terlalu berat, coba rentang yang lebih pendek (query took too long).'
-				);
-			}
+			if (isStatementTimeout(error)) return statementTimeoutResponse();
 			if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
 			if (!isAppError(error)) throw error;
 			const response = errorResponse(error.status, error.code, error.message);
@@ -52,6 +46,14 @@ export function apiHandler<E extends RequestEvent>(
 			return response;
 		}
 	};
+}
+
+export const STATEMENT_TIMEOUT_MESSAGE =
+	'Permintaan terlalu berat, coba rentang yang lebih pendek (query took too long).';
+
+/** 503: a statistics query ran past its statement timeout; a shorter range will do. */
+export function statementTimeoutResponse(): Response {
+	return errorResponse(503, 'database_timeout', STATEMENT_TIMEOUT_MESSAGE);
 }
 
 /** 503 with Retry-After: the database is restarting or out of reach; the same request may be retried. */

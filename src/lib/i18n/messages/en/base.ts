@@ -5,6 +5,8 @@ export const base = {
 	'app.signOut': 'Sign out',
 	'app.error.toHome': 'To your start page',
 	'app.error.otherAccount': 'Sign in with another account',
+	'app.timeout.title': 'Too heavy',
+	'app.timeout.body': 'This request took too long to answer. Try a shorter date range.',
 	'app.unavailable.title': 'One moment',
 	'app.unavailable.body':
 		'The service is reconnecting to its database. This page reloads by itself in a few seconds.',

@@ -5,6 +5,9 @@ export const base = {
 	'app.signOut': 'Keluar',
 	'app.error.toHome': 'Ke halaman awal Anda',
 	'app.error.otherAccount': 'Masuk dengan akun lain',
+	'app.timeout.title': 'Terlalu berat',
+	'app.timeout.body':
+		'Permintaan ini terlalu berat untuk dijawab sekarang. Coba rentang tanggal yang lebih pendek.',
 	'app.unavailable.title': 'Sebentar lagi',
 	'app.unavailable.body':
 		'Layanan sedang tersambung kembali ke basis datanya. Halaman ini memuat ulang sendiri dalam beberapa detik.',
