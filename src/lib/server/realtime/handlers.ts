@@ -8,6 +8,7 @@ import { withAck } from './ack';
 import { figuresOf } from './figures-room';
 import type { AppSocket } from './io';
 import { findUnsafeKey } from '../safe-keys';
+import { positions } from './positions';
 import { rooms } from './rooms';
 import { mppRoomSchema, roomRequestSchema, ticketFollowSchema } from './schemas';
 import { displaySnapshot, staffSnapshot } from './snapshot';
@@ -73,10 +74,13 @@ export function registerSocketHandlers(socket: AppSocket): void {
 			}
 			await socket.join(room);
 			const follow = () => followState(getSql(), trackCode);
-			return lookUpTrackCode(getSql(), address, follow).catch(async (error) => {
+			const state = await lookUpTrackCode(getSql(), address, follow).catch(async (error) => {
 				await socket.leave(room);
 				throw error;
 			});
+			// this node now tells this phone its place whenever its service's queue moves
+			positions().follow(state.ticket.serviceId, trackCode);
+			return state;
 		})
 	);
 }

@@ -28,15 +28,43 @@ function setUp(intervalMs = 1000) {
 			return [event(`${serviceId}-a`, 1), event(`${serviceId}-b`, 2)];
 		},
 		emit: (e) => sent.push(e),
+		isFollowed: (code) => following.has(code),
 		onError: () => {}
 	});
-	return { pusher, computed, sent, hold: () => (holdNext = true), release: () => release?.() };
+	// a phone of each service follows on this node unless a test says otherwise
+	const following = new Set<string>();
+	for (const serviceId of ['s1', 's2', 'broken']) {
+		for (const code of [`${serviceId}-a`, `${serviceId}-b`]) {
+			following.add(code);
+			pusher.follow(serviceId, code);
+		}
+	}
+	return { pusher, computed, sent, following, hold: () => (holdNext = true), release: () => release?.() };
 }
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('positionPusher', () => {
+	it('computes nothing for a service no phone on this node follows, and tells only the phones here', async () => {
+		const { pusher, computed, sent, following } = setUp();
+		pusher.moved('s9');
+		await vi.advanceTimersByTimeAsync(0);
+		expect(computed).toEqual([]);
+		// one of the two phones of s1 left this node (closed, or reconnected elsewhere)
+		following.delete('s1-b');
+		pusher.moved('s1');
+		await vi.advanceTimersByTimeAsync(0);
+		expect(computed).toEqual(['s1']);
+		expect(sent.map((e) => e.trackCode)).toEqual(['s1-a']);
+		// and when the last one has left, the service is not read again
+		following.delete('s1-a');
+		await vi.advanceTimersByTimeAsync(5000);
+		pusher.moved('s1');
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(computed).toEqual(['s1']);
+	});
+
 	it('tells every waiting phone of a quiet service its place at once, one event each', async () => {
 		const { pusher, computed, sent } = setUp();
 		pusher.moved('s1');

@@ -16,12 +16,16 @@ export interface PositionPusherOptions {
 	/** the events of every waiting ticket of the service, as of now */
 	compute(serviceId: string): Promise<TicketPositionEvent[]>;
 	emit(event: TicketPositionEvent): void;
+	/** a phone on this node still follows this code (its ticket room has a socket here) */
+	isFollowed(trackCode: string): boolean;
 	intervalMs?: number;
 	onError?(error: unknown): void;
 }
 
 export interface PositionPusher {
-	/** the queue of this service moved: its phones hear their places soon */
+	/** a phone on this node follows this ticket of that service (its `ticket:follow` was answered) */
+	follow(serviceId: string, trackCode: string): void;
+	/** the queue of this service moved: its phones on this node hear their places soon */
 	moved(serviceId: string): void;
 	stop(): void;
 }
@@ -30,17 +34,42 @@ export interface PositionPusher {
  * Per service: computed on the next tick when the service was quiet for an interval (so a call in a
  * calm hour reaches phones at once), otherwise at most once per interval with the last movement
  * trailing; never two computations of one service at once (keyed-throttle.ts).
+ *
+ * Every node hears every movement on the bus, but only the phones connected to it are its business:
+ * a node computes a service's places only while one of its own sockets follows a ticket of that
+ * service, so N nodes do not each read every queue (issue 11).
  */
 export function positionPusher(options: PositionPusherOptions): PositionPusher {
-	const { compute, emit, intervalMs = POSITION_INTERVAL_MS, onError = () => {} } = options;
+	const { compute, emit, isFollowed, intervalMs = POSITION_INTERVAL_MS, onError = () => {} } = options;
+	const followed = new Map<string, Set<string>>();
+	const stillFollowed = (serviceId: string): Set<string> | null => {
+		const codes = followed.get(serviceId);
+		for (const code of codes ?? []) if (!isFollowed(code)) codes!.delete(code);
+		if (codes?.size) return codes;
+		followed.delete(serviceId);
+		return null;
+	};
 	const throttle = keyedThrottle(
 		async (serviceId) => {
-			for (const event of await compute(serviceId)) emit(event);
+			const codes = stillFollowed(serviceId);
+			if (!codes) return;
+			for (const event of await compute(serviceId)) if (codes.has(event.trackCode)) emit(event);
 		},
 		intervalMs,
 		onError
 	);
-	return { moved: throttle.request, stop: throttle.stop };
+	return {
+		follow(serviceId, trackCode) {
+			// a transferred ticket is followed again under its new service; the old entry is pruned later
+			let codes = followed.get(serviceId);
+			if (!codes) followed.set(serviceId, (codes = new Set()));
+			codes.add(trackCode);
+		},
+		moved(serviceId) {
+			if (stillFollowed(serviceId)) throttle.request(serviceId);
+		},
+		stop: throttle.stop
+	};
 }
 
 export function positionEvent(place: WaitingPlace): TicketPositionEvent {
@@ -63,7 +92,8 @@ let pusher: PositionPusher | undefined;
 export function positions(): PositionPusher {
 	pusher ??= positionPusher({
 		compute: async (serviceId) => (await listWaitingPlaces(getSql(), serviceId)).map(positionEvent),
-		emit: (event) => getIo()?.to(rooms.ticket(event.trackCode)).emit('ticket:position', event),
+		emit: (event) => getIo()?.local.to(rooms.ticket(event.trackCode)).emit('ticket:position', event),
+		isFollowed: (trackCode) => !!getIo()?.sockets.adapter.rooms.get(rooms.ticket(trackCode))?.size,
 		onError: (error) => console.error('ticket positions', error)
 	});
 	return pusher;
