@@ -1,0 +1,35 @@
+// The words of each push, from the message catalogue in the locale the page subscribed with.
+import { t, type Locale } from '$lib/i18n';
+import type { DuePush } from '../db/push';
+import type { Notification } from './notifier';
+
+/** A call is worth delivering for two minutes (TTL): later the citizen missed it or is already there. */
+export const CALLED_TTL_SECONDS = 120;
+/** "Your turn is near" stays useful a little longer, until the call itself. */
+export const NEAR_TTL_SECONDS = 600;
+
+export function pushNotification(due: DuePush): Notification {
+	const locale: Locale = due.locale;
+	const url = `/t/${due.trackCode}`;
+	const tag = `antrean-${due.trackCode}`;
+	if (due.kind === 'called') {
+		return {
+			title: t(locale, 'track.push.called.title', { number: due.number }),
+			body: t(locale, 'track.push.called.body', { counter: due.counterName ?? '' }),
+			url,
+			tag,
+			ttlSeconds: CALLED_TTL_SECONDS,
+			urgency: 'high'
+		};
+	}
+	const ahead = due.ahead ?? 0;
+	return {
+		title: t(locale, 'track.push.near.title', { number: due.number }),
+		body:
+			ahead === 0 ? t(locale, 'track.push.next.body') : t(locale, 'track.push.near.body', { count: ahead }),
+		url,
+		tag,
+		ttlSeconds: NEAR_TTL_SECONDS,
+		urgency: 'high'
+	};
+}
