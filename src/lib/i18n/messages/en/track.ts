@@ -46,7 +46,6 @@ export const track = {
 	'track.push.next.body': 'You are next. Please stay near the counters.',
 	'track.push.called.title': 'Number {number} is called',
 	'track.push.called.body': 'Called: please go to {counter}.',
-	'track.push.button': 'Notify me',
 	'track.push.on':
 		'Notifications on: you will be told when your turn is near and when you are called, even with this page closed.',
 	'track.push.failed': 'Notifications could not be turned on. Please keep this page open.',

@@ -47,7 +47,6 @@ export const track = {
 	'track.push.next.body': 'Anda berikutnya. Bersiaplah di dekat loket.',
 	'track.push.called.title': 'Nomor {number} dipanggil',
 	'track.push.called.body': 'Dipanggil: silakan ke {counter}.',
-	'track.push.button': 'Beri tahu saya',
 	'track.push.on':
 		'Pemberitahuan aktif: Anda diberi tahu saat giliran hampir tiba dan saat dipanggil, walau halaman ini ditutup.',
 	'track.push.failed': 'Pemberitahuan belum dapat diaktifkan. Biarkan halaman ini tetap terbuka.',
