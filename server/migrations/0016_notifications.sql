@@ -52,8 +52,14 @@ CREATE TABLE mpp_whatsapp (
 	phone_number_id text CHECK (phone_number_id ~ '^[0-9]{5,32}$'),
 	access_token text,
 	app_secret text,
+	-- the token Meta echoes when the webhook is set up (hub.verify_token)
+	webhook_verify_token text,
 	updated_at timestamptz NOT NULL DEFAULT now(),
-	CHECK ((phone_number_id IS NULL) = (access_token IS NULL) AND (access_token IS NULL) = (app_secret IS NULL))
+	CHECK (
+		(phone_number_id IS NULL) = (access_token IS NULL)
+		AND (access_token IS NULL) = (app_secret IS NULL)
+		AND (app_secret IS NULL) = (webhook_verify_token IS NULL)
+	)
 );
 
 -- A citizen who messaged the MPP's business number: the phone (personal data, given by messaging

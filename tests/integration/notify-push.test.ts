@@ -23,7 +23,7 @@ beforeAll(async () => {
 	const env = {
 		NODE_EXTRA_CA_CERTS: push.caFile,
 		ANTREAN_PUSH_HOSTS: '127.0.0.1',
-		ANTREAN_PUSH_SWEEP_MS: '200'
+		ANTREAN_NOTIFY_SWEEP_MS: '200'
 	};
 	[nodeA, nodeB] = await Promise.all([startAppServer(db.url, env), startAppServer(db.url, env)]);
 	await waitForListeners(db.sql, 2);

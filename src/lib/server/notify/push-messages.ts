@@ -1,15 +1,25 @@
-// The words of each push, from the message catalogue in the locale the page subscribed with.
+// The words of each message ("3 orang lagi di depan Anda", "Dipanggil: silakan ke Loket 3"), from the
+// message catalogue in the locale the page subscribed with (WhatsApp: Bahasa Indonesia).
 import { t, type Locale } from '$lib/i18n';
-import type { DuePush } from '../db/push';
 import type { Notification } from './notifier';
+
+/** What a due message says, whichever channel carries it. */
+export interface DueMessage {
+	kind: 'near' | 'called';
+	trackCode: string;
+	number: string;
+	ahead: number | null;
+	counterName: string | null;
+	locale?: Locale;
+}
 
 /** A call is worth delivering for two minutes (TTL): later the citizen missed it or is already there. */
 export const CALLED_TTL_SECONDS = 120;
 /** "Your turn is near" stays useful a little longer, until the call itself. */
 export const NEAR_TTL_SECONDS = 600;
 
-export function pushNotification(due: DuePush): Notification {
-	const locale: Locale = due.locale;
+export function pushNotification(due: DueMessage): Notification {
+	const locale: Locale = due.locale ?? 'id';
 	const url = `/t/${due.trackCode}`;
 	const tag = `antrean-${due.trackCode}`;
 	if (due.kind === 'called') {

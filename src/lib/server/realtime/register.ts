@@ -3,7 +3,7 @@
 // adding a second set.
 import { stopBeats } from '../bus/beat';
 import { startBus, stopBus } from '../bus/start';
-import { startPushSweep } from '../notify/push-beat';
+import { startNotifySweeps } from '../notify/beats';
 import { authenticateSocket } from './authenticate';
 import { startDayEndSweep } from './day-end';
 import { registerSocketHandlers } from './handlers';
@@ -16,7 +16,7 @@ export function registerRealtime(): void {
 	startBus({ deliver, onResync: resyncAll });
 	startMinistryPulse();
 	startDayEndSweep();
-	startPushSweep();
+	startNotifySweeps();
 }
 
 /** The node stops listening and ticking (server shutdown, the end of a test). */
