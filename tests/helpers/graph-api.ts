@@ -25,7 +25,7 @@ export async function startGraphApi(): Promise<GraphApi> {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
-			let body: unknown = null;
+			let body: unknown;
 			try {
 				body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 			} catch {
