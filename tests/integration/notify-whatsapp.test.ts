@@ -197,6 +197,30 @@ describe('the MPP admin sets WhatsApp up', () => {
 	});
 });
 
+describe('the wa.me link, citizen first', () => {
+	it('is on the kiosk slip and the tracking page of an MPP with a number, and nowhere else', async () => {
+		const [withNumber, without] = world.mpps;
+		const mine = (
+			await issueTicket(db.sql, { mppId: withNumber.id, serviceId: withNumber.services.b, actor: {} })
+		).ticket;
+		const link = `https://wa.me/6281234567890?text=Kabari%20saya%3A%20${mine.trackCode}`;
+		const tracking = await (await fetch(`${nodeB.url}/t/${mine.trackCode}`)).text();
+		expect(tracking).toContain(`href="${link}"`);
+		expect(tracking).toContain('dihapus 30 hari setelah kunjungan');
+		const slip = await fetch(`${nodeA.url}/kiosk/${withNumber.slug}/ticket/${mine.trackCode}`, {
+			headers: { cookie: `antrean_device=${withNumber.devices.kiosk.token}` }
+		});
+		expect(slip.status).toBe(200);
+		const slipHtml = await slip.text();
+		expect(slipHtml).toContain('Kode QR untuk mengirim kode tiket ke WhatsApp MPP');
+		expect(slipHtml.match(/<svg/g)?.length).toBeGreaterThanOrEqual(2);
+
+		const other = (await issueTicket(db.sql, { mppId: without.id, serviceId: without.services.b, actor: {} }))
+			.ticket;
+		expect(await (await fetch(`${nodeB.url}/t/${other.trackCode}`)).text()).not.toContain('wa.me');
+	});
+});
+
 describe('the webhook', () => {
 	it('answers Meta set-up handshake only with the MPP verify token', async () => {
 		const base = `${nodeB.url}/api/v1/whatsapp/${world.mpps[0].slug}/webhook?hub.mode=subscribe&hub.challenge=1158201444`;

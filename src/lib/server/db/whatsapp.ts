@@ -50,6 +50,18 @@ export async function findBusinessNumber(db: Db, mppId: string): Promise<string 
 	return row?.businessNumber ?? null;
 }
 
+/** The business number of the MPP a track code belongs to, and how long that MPP keeps phones. */
+export async function findWhatsAppOfTicket(
+	db: Db,
+	trackCode: string
+): Promise<{ businessNumber: string; phoneRetentionDays: number } | undefined> {
+	const [row] = await db<{ businessNumber: string; phoneRetentionDays: number }[]>`
+		SELECT w.business_number AS "businessNumber", m.phone_retention_days AS "phoneRetentionDays"
+		FROM tickets t JOIN mpp_whatsapp w ON w.mpp_id = t.mpp_id JOIN mpps m ON m.id = t.mpp_id
+		WHERE t.track_code = ${trackCode}`;
+	return row;
+}
+
 export async function upsertMppWhatsApp(db: Db, settings: MppWhatsApp): Promise<void> {
 	await db`
 		INSERT INTO mpp_whatsapp (mpp_id, business_number, phone_number_id, access_token, app_secret, webhook_verify_token)

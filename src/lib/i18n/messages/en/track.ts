@@ -61,5 +61,9 @@ export const track = {
 		'The code in this address is not known. Check the ticket code printed under the QR code, or scan the QR code again.',
 	'track.tooMany.body':
 		'Too many unknown queue numbers were opened from this device. Check the code on your slip and try again in a few minutes.',
-	'track.notFound.error': 'Sorry, this page has a problem right now. Please try again in a moment.'
+	'track.notFound.error': 'Sorry, this page has a problem right now. Please try again in a moment.',
+	'track.whatsapp.prefill': 'Kabari saya: {code}',
+	'track.whatsapp.link': 'Tell me on WhatsApp',
+	'track.whatsapp.hint':
+		"Send the prefilled message to the MPP's WhatsApp. Your number is used only for news about this ticket and deleted {days} days after your visit."
 } as const;

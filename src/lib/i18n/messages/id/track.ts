@@ -62,5 +62,9 @@ export const track = {
 		'Kode pada alamat ini tidak dikenal. Periksa kembali kode tiket yang tercetak di bawah kode QR, atau pindai ulang kode QR-nya.',
 	'track.tooMany.body':
 		'Terlalu banyak nomor antrean tidak dikenal yang dibuka dari perangkat ini. Periksa kode di karcis Anda dan coba lagi beberapa menit lagi.',
-	'track.notFound.error': 'Maaf, halaman ini sedang mengalami gangguan. Silakan coba lagi sebentar lagi.'
+	'track.notFound.error': 'Maaf, halaman ini sedang mengalami gangguan. Silakan coba lagi sebentar lagi.',
+	'track.whatsapp.prefill': 'Kabari saya: {code}',
+	'track.whatsapp.link': 'Kabari saya lewat WhatsApp',
+	'track.whatsapp.hint':
+		'Kirim pesan yang sudah terisi ke WhatsApp MPP. Nomor Anda hanya dipakai untuk kabar nomor antrean ini dan dihapus {days} hari setelah kunjungan.'
 } as const;
