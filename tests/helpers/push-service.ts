@@ -34,6 +34,8 @@ export interface PushService {
 	received: ReceivedPush[];
 	/** answer this status to requests on this path (e.g. 410: the browser unsubscribed) */
 	answer(path: string, status: number): void;
+	/** answer this status to the next request on this path only (a push service's bad moment) */
+	answerOnce(path: string, status: number): void;
 	subscription(path: string): FakeSubscription;
 	close(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startPushService(): Promise<PushService> {
 	);
 	const subscribers = new Map<string, { ecdh: ECDH; auth: string }>();
 	const answers = new Map<string, number>();
+	const once = new Map<string, number>();
 	const received: ReceivedPush[] = [];
 	const server: Server = createServer(
 		{ key: readFileSync(keyFile), cert: readFileSync(caFile) },
@@ -90,7 +93,9 @@ export async function startPushService(): Promise<PushService> {
 					message = null;
 				}
 				received.push({ path, headers: request.headers, message });
-				response.writeHead(answers.get(path) ?? 201).end();
+				const status = once.get(path) ?? answers.get(path) ?? 201;
+				once.delete(path);
+				response.writeHead(status).end();
 			});
 		}
 	);
@@ -103,6 +108,7 @@ export async function startPushService(): Promise<PushService> {
 		caFile,
 		received,
 		answer: (path, status) => void answers.set(path, status),
+		answerOnce: (path, status) => void once.set(path, status),
 		subscription(path) {
 			const ecdh = createECDH('prime256v1');
 			const p256dh = ecdh.generateKeys().toString('base64url');

@@ -23,7 +23,8 @@ beforeAll(async () => {
 	const env = {
 		NODE_EXTRA_CA_CERTS: push.caFile,
 		ANTREAN_PUSH_HOSTS: '127.0.0.1',
-		ANTREAN_NOTIFY_SWEEP_MS: '200'
+		ANTREAN_NOTIFY_SWEEP_MS: '200',
+		ANTREAN_NOTIFY_RETRY_MS: '1000'
 	};
 	[nodeA, nodeB] = await Promise.all([startAppServer(db.url, env), startAppServer(db.url, env)]);
 	await waitForListeners(db.sql, 2);
@@ -195,6 +196,59 @@ describe('sending', () => {
 			'the subscription to go'
 		);
 	});
+
+	it('sends again after the push service failed, and then never again', async () => {
+		const ticket = await issue(world.mpps[1], world.mpps[1].services.c);
+		push.answerOnce('/r/flaky', 503);
+		expect((await subscribe(nodeA, ticket.trackCode, push.subscription('/r/flaky'))).status).toBe(201);
+		// next in line: "near" is due at once; the first attempt fails, the retry a second later goes out
+		await until(
+			() => db.sql`
+				SELECT d.attempts, d.sent_at FROM push_deliveries d JOIN push_subscriptions s ON s.id = d.subscription_id
+				WHERE s.ticket_id = ${ticket.id}`,
+			(rows) => rows.length === 1 && rows[0].sent_at !== null,
+			'the retried push to be marked sent'
+		);
+		await sleep(1500);
+		const received = push.received.filter((r) => r.path === '/r/flaky');
+		expect(received).toHaveLength(2);
+		expect(received[1].message?.body).toBe('Anda berikutnya. Bersiaplah di dekat loket.');
+	});
+
+	it('sends nothing twice across a restart of every node', async () => {
+		const mpp = world.mpps[0];
+		const tickets = [];
+		for (let i = 0; i < 2; i++) tickets.push(await issue(mpp, mpp.services.c));
+		const mine = tickets[1];
+		expect((await subscribe(nodeB, mine.trackCode, push.subscription('/x/restart'))).status).toBe(201);
+		const to = () => push.received.filter((r) => r.path === '/x/restart');
+		await until(
+			() => to().length,
+			(n) => n === 1,
+			'the near push before the restart'
+		);
+		await Promise.all([nodeA.stop(), nodeB.stop()]);
+		const env = {
+			NODE_EXTRA_CA_CERTS: push.caFile,
+			ANTREAN_PUSH_HOSTS: '127.0.0.1',
+			ANTREAN_NOTIFY_SWEEP_MS: '200',
+			ANTREAN_NOTIFY_RETRY_MS: '1000'
+		};
+		[nodeA, nodeB] = await Promise.all([startAppServer(db.url, env), startAppServer(db.url, env)]);
+		await waitForListeners(db.sql, 2);
+		await callNext(mpp.counters.three);
+		expect(await callNext(mpp.counters.three)).toBe(mine.number);
+		await until(
+			() => to().length,
+			(n) => n >= 2,
+			'the call push after the restart'
+		);
+		await sleep(1000);
+		expect(to().map((r) => r.message?.title)).toEqual([
+			`Nomor ${mine.number}: giliran Anda hampir tiba`,
+			`Nomor ${mine.number} dipanggil`
+		]);
+	}, 120_000);
 
 	it('forgets a subscription the push service answers 410 for', async () => {
 		const ticket = await issue(world.mpps[0], world.mpps[0].services.b);

@@ -9,6 +9,7 @@
 //
 // A crash after the push service accepted but before `sent_at` was written sends that one message
 // again on retry; a push service cannot be asked what it got, so this is the smallest window left.
+import { envMs } from '../bus/listener';
 import type { Sql } from '../db/client';
 import {
 	claimPush,
@@ -23,8 +24,11 @@ import type { Notification, Notifier } from './notifier';
 import { pushNotification } from './push-messages';
 import type { PushSubscriptionTarget } from './web-push-sender';
 
-/** A claim not marked sent after this long is taken again (the push request times out at 10 s). */
-export const RETRY_AFTER_SECONDS = 30;
+/**
+ * A claim not marked sent after this long is taken again: longer than a push request may take (its
+ * timeout is 10 s), so a slow send is never doubled. ANTREAN_NOTIFY_RETRY_MS for tests.
+ */
+export const retryAfterSeconds = () => envMs('ANTREAN_NOTIFY_RETRY_MS', 30_000, 100) / 1000;
 export const MAX_ATTEMPTS = 3;
 
 export interface PushSweepResult {
@@ -41,7 +45,7 @@ export async function sweepPushes(
 	const result: PushSweepResult = { sent: 0, failed: 0, gone: 0, ended: 0 };
 	result.ended = await deleteEndedPushSubscriptions(sql);
 	const jobs: { target: PushTarget; message: string; notification: Notification }[] = [];
-	for (const retry of await reclaimUnsentPushes(sql, RETRY_AFTER_SECONDS, MAX_ATTEMPTS)) {
+	for (const retry of await reclaimUnsentPushes(sql, retryAfterSeconds(), MAX_ATTEMPTS)) {
 		jobs.push({ target: retry, message: retry.message, notification: retry.payload as Notification });
 	}
 	for (const due of await listDuePushes(sql)) {

@@ -14,7 +14,7 @@ import {
 } from '../db/whatsapp';
 import type { Notification, Notifier } from './notifier';
 import { pushNotification } from './push-messages';
-import { MAX_ATTEMPTS, RETRY_AFTER_SECONDS } from './push-sweep';
+import { MAX_ATTEMPTS, retryAfterSeconds } from './push-sweep';
 import { whatsAppNotifier, type WhatsAppCredentials, type WhatsAppTarget } from './whatsapp-sender';
 
 export type WhatsAppNotifierFactory = (credentials: WhatsAppCredentials) => Notifier<WhatsAppTarget>;
@@ -33,7 +33,7 @@ export async function sweepWhatsApp(
 	makeNotifier: WhatsAppNotifierFactory = (credentials) => whatsAppNotifier(credentials)
 ): Promise<{ sent: number; failed: number }> {
 	const jobs: Job[] = [];
-	for (const retry of await reclaimUnsentWhatsApp(sql, RETRY_AFTER_SECONDS, MAX_ATTEMPTS)) {
+	for (const retry of await reclaimUnsentWhatsApp(sql, retryAfterSeconds(), MAX_ATTEMPTS)) {
 		jobs.push({ ...retry, notification: retry.payload as Notification });
 	}
 	for (const due of await listDueWhatsApp(sql)) {
