@@ -257,7 +257,7 @@ describe('the webhook', () => {
 });
 
 describe('a citizen who wrote first', () => {
-	it('is told "3 people ahead" and "called" once each, with two nodes sweeping', async () => {
+	it('is answered "noted", then told "3 people ahead" and "called" once each (two nodes sweeping), and staff never see the number', async () => {
 		const mpp = world.mpps[0];
 		const tickets = [];
 		for (let i = 0; i < 5; i++) {
@@ -279,40 +279,58 @@ describe('a citizen who wrote first', () => {
 		expect((await webhook(nodeA, late, sign(late))).status).toBe(200);
 
 		const token = await signIn(nodeA.url, mpp.users.operator.email, PASSWORD);
+		// everything staff are answered with: the citizen's number must never be in it
+		const staffAnswers: string[] = [];
 		const callNext = async () => {
 			const response = await fetch(`${nodeA.url}/api/v1/counters/${mpp.counters.three}/call-next`, {
 				method: 'POST',
 				headers: { authorization: `Bearer ${token}` }
 			});
-			return ((await response.json()) as { ticket: { number: string } }).ticket.number;
+			const text = await response.text();
+			staffAnswers.push(text);
+			return (JSON.parse(text) as { ticket: { number: string } }).ticket.number;
 		};
 		const to = (phone: string) =>
 			graph.requests
 				.filter((r) => (r.body as { to?: string } | null)?.to === phone)
 				.map((r) => r.body as { text: { body: string } });
-		await callNext();
+		// the answer to the citizen's message, before anything moved
 		await until(
 			() => to('628111555666').length,
 			(n) => n >= 1,
+			'the answer to the first message'
+		);
+		expect(to('628111555666')[0].text.body).toContain(`*Nomor ${mine.number} tercatat*`);
+		await callNext();
+		await until(
+			() => to('628111555666').length,
+			(n) => n >= 2,
 			'the near message'
 		);
-		expect(to('628111555666')[0].text.body).toContain('3 orang lagi di depan Anda');
+		expect(to('628111555666')[1].text.body).toContain('3 orang lagi di depan Anda');
 		for (let i = 0; i < 3; i++) await callNext();
 		expect(await callNext()).toBe(mine.number);
 		await until(
 			() => to('628111555666').length,
-			(n) => n >= 2,
+			(n) => n >= 3,
 			'the call message'
 		);
-		expect(to('628111555666')[1].text.body).toContain('Dipanggil: silakan ke Loket 3.');
+		expect(to('628111555666')[2].text.body).toContain('Dipanggil: silakan ke Loket 3.');
 		await until(
 			() =>
 				db.sql`SELECT count(*)::int AS n FROM whatsapp_deliveries WHERE sent_at IS NOT NULL AND ticket_id = ${mine.id}`,
-			(rows) => rows[0].n === 2,
+			(rows) => rows[0].n === 3,
 			'sent marks'
 		);
 		await sleep(1000);
-		expect(to('628111555666')).toHaveLength(2);
+		expect(to('628111555666')).toHaveLength(3);
+		for (const path of [`/api/v1/mpps/${mpp.slug}/counters`, `/api/v1/mpps/${mpp.slug}/display`]) {
+			staffAnswers.push(
+				await (await fetch(`${nodeB.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).text()
+			);
+		}
+		staffAnswers.push(await (await fetch(`${nodeB.url}/api/v1/tickets/${mine.trackCode}`)).text());
+		for (const answer of staffAnswers) expect(answer).not.toMatch(/8111555666/);
 		expect(to('628111777888')).toHaveLength(0);
 	});
 

@@ -23,7 +23,7 @@ export interface DueWhatsApp extends WhatsAppTarget {
 	trackCode: string;
 	number: string;
 	message: string;
-	kind: 'near' | 'called';
+	kind: 'linked' | 'near' | 'called';
 	ahead: number | null;
 	counterName: string | null;
 }
@@ -117,7 +117,7 @@ export async function findContact(
 }
 
 /**
- * The same messages as listDuePushes, for contacts linked to an active ticket whose 24-hour service
+ * A first answer once the message linked the ticket, then the same messages as listDuePushes, for contacts linked to an active ticket whose 24-hour service
  * window is open, of MPPs whose Cloud API sender is configured.
  */
 export async function listDueWhatsApp(db: Db): Promise<DueWhatsApp[]> {
@@ -135,7 +135,12 @@ export async function listDueWhatsApp(db: Db): Promise<DueWhatsApp[]> {
 				AND c.last_inbound_at > now() - interval '24 hours'
 		),
 		due AS (
-			SELECT linked.*, 'called:' || call_count AS message, 'called' AS kind, NULL::int AS ahead
+			-- the answer to the citizen's message: their number is noted (once per ticket)
+			SELECT linked.*, 'linked' AS message, 'linked' AS kind, NULL::int AS ahead
+			FROM linked
+			WHERE status = 'waiting'
+			UNION ALL
+			SELECT linked.*, 'called:' || call_count, 'called', NULL::int
 			FROM linked
 			WHERE status IN ('called', 'serving') AND call_count > 0
 				AND called_at > now() - interval '120 seconds'

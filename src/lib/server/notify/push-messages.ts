@@ -5,7 +5,8 @@ import type { Notification } from './notifier';
 
 /** What a due message says, whichever channel carries it. */
 export interface DueMessage {
-	kind: 'near' | 'called';
+	/** 'linked' (WhatsApp only): the answer to the citizen's first message */
+	kind: 'linked' | 'near' | 'called';
 	trackCode: string;
 	number: string;
 	ahead: number | null;
@@ -30,6 +31,16 @@ export function pushNotification(due: DueMessage): Notification {
 			tag,
 			ttlSeconds: CALLED_TTL_SECONDS,
 			urgency: 'high'
+		};
+	}
+	if (due.kind === 'linked') {
+		return {
+			title: t(locale, 'track.whatsapp.linked.title', { number: due.number }),
+			body: t(locale, 'track.whatsapp.linked.body'),
+			url,
+			tag,
+			ttlSeconds: NEAR_TTL_SECONDS,
+			urgency: 'normal'
 		};
 	}
 	const ahead = due.ahead ?? 0;

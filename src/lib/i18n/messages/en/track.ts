@@ -62,6 +62,8 @@ export const track = {
 	'track.tooMany.body':
 		'Too many unknown queue numbers were opened from this device. Check the code on your slip and try again in a few minutes.',
 	'track.notFound.error': 'Sorry, this page has a problem right now. Please try again in a moment.',
+	'track.whatsapp.linked.title': 'Number {number} noted',
+	'track.whatsapp.linked.body': 'We will tell you here when your turn is near and when you are called.',
 	'track.whatsapp.prefill': 'Kabari saya: {code}',
 	'track.whatsapp.link': 'Tell me on WhatsApp',
 	'track.whatsapp.hint':

@@ -63,6 +63,8 @@ export const track = {
 	'track.tooMany.body':
 		'Terlalu banyak nomor antrean tidak dikenal yang dibuka dari perangkat ini. Periksa kode di karcis Anda dan coba lagi beberapa menit lagi.',
 	'track.notFound.error': 'Maaf, halaman ini sedang mengalami gangguan. Silakan coba lagi sebentar lagi.',
+	'track.whatsapp.linked.title': 'Nomor {number} tercatat',
+	'track.whatsapp.linked.body': 'Kami kabari di sini saat giliran Anda hampir tiba dan saat Anda dipanggil.',
 	'track.whatsapp.prefill': 'Kabari saya: {code}',
 	'track.whatsapp.link': 'Kabari saya lewat WhatsApp',
 	'track.whatsapp.hint':
