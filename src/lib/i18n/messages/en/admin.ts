@@ -304,6 +304,11 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.audit.device': 'Device: {name}',
 	'admin.audit.atCounter': 'at {counter}',
 
+	'admin.field.nearAhead': 'Notify when the people ahead are down to',
+	'admin.field.phoneRetentionDays': "Keep citizens' phone numbers (days)",
+	'admin.field.businessNumber': "The MPP's WhatsApp number",
+	'admin.field.phoneNumberId': 'WhatsApp Cloud API phone number ID',
+	'admin.field.credentials': 'WhatsApp Cloud API credentials',
 	'admin.field.name': 'Name',
 	'admin.field.slug': 'Short address',
 	'admin.field.province': 'Province',

@@ -306,6 +306,11 @@ export const admin = {
 	'admin.audit.device': 'Perangkat: {name}',
 	'admin.audit.atCounter': 'di {counter}',
 
+	'admin.field.nearAhead': 'Beri tahu saat orang di depan tinggal',
+	'admin.field.phoneRetentionDays': 'Simpan nomor telepon warga (hari)',
+	'admin.field.businessNumber': 'Nomor WhatsApp MPP',
+	'admin.field.phoneNumberId': 'ID nomor WhatsApp Cloud API',
+	'admin.field.credentials': 'Kredensial WhatsApp Cloud API',
 	'admin.field.name': 'Nama',
 	'admin.field.slug': 'Alamat singkat',
 	'admin.field.province': 'Provinsi',
