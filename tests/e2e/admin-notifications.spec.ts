@@ -2,11 +2,19 @@
 // refused next to its field; a valid one is saved in E.164 and, from then on, the citizen's tracking
 // page offers the wa.me chat with the track code typed in; credentials never come back to the page.
 // The number is removed again at the end, so other specs see the MPP as the demo made it.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { demoEmail } from '../../src/lib/server/demo/plan';
 import { DEMO_PASSWORD } from './demo';
 
 const slug = 'jayapura';
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 test('an MPP admin sets the WhatsApp number and the tracking page links to it', async ({ page, request }) => {
 	await page.goto(`/login?redirectTo=${encodeURIComponent(`/admin/${slug}/notifications`)}`);
@@ -20,6 +28,7 @@ test('an MPP admin sets the WhatsApp number and the tracking page links to it', 
 	await number.fill('+65 9123 4567');
 	await page.getByRole('button', { name: 'Simpan pemberitahuan' }).click();
 	await expect(page.getByText('Tulis nomor Indonesia, misalnya +62 812-3456-7890')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
 
 	await number.fill('0812 3456 7890');
 	await page.getByLabel('ID nomor telepon (phone number ID)').fill('109876543210');
@@ -49,9 +58,10 @@ test('an MPP admin sets the WhatsApp number and the tracking page links to it', 
 		data: { serviceId: services[0].id }
 	});
 	const { trackCode } = (await issued.json()) as { trackCode: string };
-	const citizen = await page.context().browser()!.newPage();
+	const citizen = await page.context().newPage();
 	await citizen.goto(`/t/${trackCode}`);
 	const link = citizen.getByRole('link', { name: 'Kabari saya lewat WhatsApp' });
+	expect(await seriousViolations(citizen)).toEqual([]);
 	await expect(link).toHaveAttribute(
 		'href',
 		`https://wa.me/6281234567890?text=Kabari%20saya%3A%20${trackCode}`
