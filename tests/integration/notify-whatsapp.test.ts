@@ -29,7 +29,11 @@ beforeAll(async () => {
 	db = await createTestDatabase();
 	world = await createWorld(db.sql);
 	graph = await startGraphApi();
-	const env = { ANTREAN_WHATSAPP_GRAPH_URL: graph.url, ANTREAN_NOTIFY_SWEEP_MS: '200' };
+	const env = {
+		ANTREAN_WHATSAPP_GRAPH_URL: graph.url,
+		ANTREAN_NOTIFY_SWEEP_MS: '200',
+		ANTREAN_PHONE_RETENTION_MS: '300'
+	};
 	[nodeA, nodeB] = await Promise.all([startAppServer(db.url, env), startAppServer(db.url, env)]);
 	await waitForListeners(db.sql, 2);
 }, 120_000);
@@ -350,5 +354,22 @@ describe('a citizen who wrote first', () => {
 		expect(await phones()).toContain('+628111999000');
 		await deleteExpiredContacts(db.sql, new Date(Date.now() + 31 * day));
 		expect(await phones()).toEqual([]);
+	});
+
+	it('is deleted by the cluster retention beat, per the MPP own period', async () => {
+		const [jakarta, makassar] = world.mpps;
+		await db.sql`UPDATE mpps SET phone_retention_days = 60 WHERE id = ${makassar.id}`;
+		const contact = (mppId: string, phone: string, daysAgo: number) => db.sql`
+			INSERT INTO whatsapp_contacts (id, mpp_id, phone, last_inbound_at)
+			VALUES (gen_random_uuid(), ${mppId}, ${phone}, now() - make_interval(days => ${daysAgo}))`;
+		await contact(jakarta.id, '+628222000031', 31);
+		await contact(jakarta.id, '+628222000029', 29);
+		await contact(makassar.id, '+628222000045', 45);
+		const phones = async () =>
+			(await db.sql<{ phone: string }[]>`SELECT phone FROM whatsapp_contacts ORDER BY phone`).map(
+				(r) => r.phone
+			);
+		await until(phones, (list) => !list.includes('+628222000031'), 'the 31-day-old number to go');
+		expect(await phones()).toEqual(['+628222000029', '+628222000045']);
 	});
 });
