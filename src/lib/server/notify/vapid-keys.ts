@@ -15,9 +15,15 @@ export interface VapidKeys {
 
 let cached: VapidKeys | undefined;
 
+/**
+ * VAPID_SUBJECT, else the site's https ORIGIN: push services (Apple's among them) refuse a subject
+ * that names no reachable contact, such as localhost.
+ */
 export function vapidSubject(): string {
 	const subject = process.env.VAPID_SUBJECT;
-	return subject && /^(mailto:|https:\/\/)/.test(subject) ? subject : 'mailto:antrean@antrean.invalid';
+	if (subject && /^(mailto:|https:\/\/)/.test(subject)) return subject;
+	const origin = process.env.ORIGIN;
+	return origin?.startsWith('https://') ? origin : 'mailto:antrean@antrean.invalid';
 }
 
 export async function vapidKeys(db: Db): Promise<VapidKeys> {
