@@ -87,6 +87,15 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
 	return parseWith(schema, data);
 }
 
+/** A body's raw text, size-limited: a signed webhook is checked byte for byte before it is parsed. */
+export async function readRawText(request: Request, limit = MAX_JSON_BYTES): Promise<string> {
+	if (Number(request.headers.get('content-length') ?? '0') > limit) {
+		await discardBody(request);
+		throw tooLarge();
+	}
+	return readLimited(request, limit);
+}
+
 /** Validates query-string parameters (strings) with a schema. Throws AppError 400. */
 export function readQuery<T extends z.ZodType>(url: URL, schema: T): z.infer<T> {
 	return parseWith(schema, safeRecord(url.searchParams));

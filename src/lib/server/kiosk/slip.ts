@@ -7,6 +7,7 @@ import type { Locale } from '$lib/i18n';
 import type { Sql } from '../db/client';
 import { findServicePlace } from '../db/kiosk';
 import { notFound } from '../errors';
+import { whatsAppLink } from '../notify/wa-me';
 import { getTicketByTrackCode } from '../queue';
 import { localDateTime } from './local-datetime';
 
@@ -29,6 +30,8 @@ export interface Slip {
 	trackUrl: string;
 	/** an <svg> element, generated here from our own URL only */
 	qrSvg: string;
+	/** the wa.me chat with the MPP (issue 12), when the MPP set a WhatsApp number */
+	whatsapp: { url: string; qrSvg: string } | null;
 }
 
 export async function kioskSlip(
@@ -46,6 +49,7 @@ export async function kioskSlip(
 	if (!place) throw notFound('Layanan tidak ditemukan.', 'service_not_found');
 	const trackUrl = `${input.origin}/t/${ticket.trackCode}`;
 	const issued = localDateTime(ticket.issuedAt, place.timezone, input.locale);
+	const whatsappUrl = await whatsAppLink(db, ticket.mppId, ticket.trackCode, input.locale);
 	return {
 		number: ticket.number,
 		status: ticket.status,
@@ -60,7 +64,8 @@ export async function kioskSlip(
 		estimatedWaitMinutes: found.estimatedWaitMinutes,
 		trackCode: ticket.trackCode,
 		trackUrl,
-		qrSvg: await qrSvg(trackUrl)
+		qrSvg: await qrSvg(trackUrl),
+		whatsapp: whatsappUrl ? { url: whatsappUrl, qrSvg: await qrSvg(whatsappUrl) } : null
 	};
 }
 

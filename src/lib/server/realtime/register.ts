@@ -3,6 +3,7 @@
 // adding a second set.
 import { stopBeats } from '../bus/beat';
 import { startBus, stopBus } from '../bus/start';
+import { startNotifySweeps } from '../notify/beats';
 import { authenticateSocket } from './authenticate';
 import { startDayEndSweep } from './day-end';
 import { registerSocketHandlers } from './handlers';
@@ -15,6 +16,7 @@ export function registerRealtime(): void {
 	startBus({ deliver, onResync: resyncAll });
 	startMinistryPulse();
 	startDayEndSweep();
+	startNotifySweeps();
 }
 
 /** The node stops listening and ticking (server shutdown, the end of a test). */

@@ -3,6 +3,8 @@ import { TooManyRequests } from '$lib/server/errors';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { surveyStatus } from '$lib/server/survey/answer';
 import { lookUpTrackCode } from '$lib/server/throttle/guesses';
+import { vapidKeys } from '$lib/server/notify/vapid-keys';
+import { whatsAppOffer } from '$lib/server/notify/wa-me';
 import { trackTicket } from '$lib/server/tracking';
 import type { PageServerLoad } from './$types';
 
@@ -23,5 +25,16 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders, getClie
 		tracking.status === 'done'
 			? await surveyStatus(sql, params.code).catch((e) => rethrowAsPageError(e))
 			: null;
-	return { tracking, surveyAnswered: survey?.answered ?? false, surveyClosed: survey?.closed ?? false };
+	// the public VAPID key a browser subscribes with, while there is still something to be told
+	const pushKey = tracking.status === 'waiting' ? (await vapidKeys(sql)).publicKey : null;
+	// the MPP's WhatsApp, when it has one: the citizen writes first (issue 12)
+	const whatsapp =
+		tracking.status === 'waiting' ? await whatsAppOffer(sql, tracking.trackCode, locals.locale) : null;
+	return {
+		tracking,
+		pushKey,
+		whatsapp,
+		surveyAnswered: survey?.answered ?? false,
+		surveyClosed: survey?.closed ?? false
+	};
 };

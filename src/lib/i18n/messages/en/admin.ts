@@ -304,6 +304,11 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.audit.device': 'Device: {name}',
 	'admin.audit.atCounter': 'at {counter}',
 
+	'admin.field.nearAhead': 'Notify when the people ahead are down to',
+	'admin.field.phoneRetentionDays': "Keep citizens' phone numbers (days)",
+	'admin.field.businessNumber': "The MPP's WhatsApp number",
+	'admin.field.phoneNumberId': 'WhatsApp Cloud API phone number ID',
+	'admin.field.credentials': 'WhatsApp Cloud API credentials',
 	'admin.field.name': 'Name',
 	'admin.field.slug': 'Short address',
 	'admin.field.province': 'Province',
@@ -398,5 +403,33 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.invalid.stranded':
 		'Citizens are still waiting for {services}, served only at this counter. Choose a counter to take over.',
 	'admin.invalid.orphaned':
-		'{services} would have no counter left. Choose a counter to take over, or tick the statement below.'
+		'{services} would have no counter left. Choose a counter to take over, or tick the statement below.',
+	'admin.tabs.notifications': 'Notifications',
+	'admin.notify.title': 'Citizen notifications',
+	'admin.notify.intro':
+		'Citizens who follow their number are told when their turn is near and when they are called, by browser notification or WhatsApp.',
+	'admin.notify.nearAhead': 'Notify when the people ahead are down to',
+	'admin.notify.nearAheadHint': 'From 0 to 20 people. Default: 3.',
+	'admin.notify.retention': "Keep citizens' phone numbers for (days)",
+	'admin.notify.retentionHint':
+		'Deleted automatically this many days after the visit (UU 27/2022 on personal data protection). Default: 30.',
+	'admin.notify.businessNumber': "The MPP's WhatsApp number",
+	'admin.notify.businessNumberHint':
+		'An Indonesian number, e.g. +62 812-3456-7890. Slips and tracking pages show a wa.me link to it. Leave empty to switch off.',
+	'admin.notify.cloudApi': 'WhatsApp Cloud API (optional)',
+	'admin.notify.cloudApiIntro':
+		'With these credentials Antrean answers citizens who sent their ticket code first, within 24 hours of their last message. Credentials stay on the server and are never shown again.',
+	'admin.notify.cloudApiOn': 'The Cloud API sender is on for phone number ID {id}.',
+	'admin.notify.webhook': 'Webhook address for the Meta app: {url}',
+	'admin.notify.phoneNumberId': 'Phone number ID',
+	'admin.notify.phoneNumberIdHint': 'Digits from WhatsApp Manager. Leave empty to switch the sender off.',
+	'admin.notify.accessToken': 'Access token',
+	'admin.notify.appSecret': 'App secret',
+	'admin.notify.verifyToken': 'Webhook verify token',
+	'admin.notify.secretHint': 'Leave empty to keep the stored one.',
+	'admin.notify.save': 'Save notifications',
+	'admin.invalid.phoneIndonesia': 'Write an Indonesian number, e.g. +62 812-3456-7890 or 0812 3456 7890.',
+	'admin.invalid.phoneNumberId': 'Digits only, 5 to 32 of them.',
+	'admin.invalid.secret': 'Paste the whole value, without spaces.',
+	'admin.invalid.verifyToken': '16 to 128 letters, digits, - or _.'
 };

@@ -86,5 +86,7 @@ export const kiosk = {
 	'kiosk.notFound.body':
 		'This screen address does not lead to a registered public service mall. Please check it.',
 	'kiosk.error.title': 'Something went wrong',
-	'kiosk.error.body': 'Sorry, this screen has a problem. Please ask a staff member.'
+	'kiosk.error.body': 'Sorry, this screen has a problem. Please ask a staff member.',
+	'kiosk.slip.whatsapp': 'News on WhatsApp:',
+	'kiosk.slip.whatsappQr': "QR code to send the ticket code to the MPP's WhatsApp"
 } as const;

@@ -41,6 +41,14 @@ export const track = {
 	'track.notify.unsupported': 'This browser does not support notifications. Please keep this page open.',
 	'track.notify.title': 'Number {number} is called',
 	'track.notify.body': 'Please go to {counter}.',
+	'track.push.near.title': 'Number {number}: your turn is near',
+	'track.push.near.body': '{count} people ahead of you. Please stay near the counters.',
+	'track.push.next.body': 'You are next. Please stay near the counters.',
+	'track.push.called.title': 'Number {number} is called',
+	'track.push.called.body': 'Called: please go to {counter}.',
+	'track.push.on':
+		'Notifications on: you will be told when your turn is near and when you are called, even with this page closed.',
+	'track.push.failed': 'Notifications could not be turned on. Please keep this page open.',
 	'track.survey.invite.title': 'How was our service?',
 	'track.survey.invite.body': 'Nine short questions. Your answers help us serve you better.',
 	'track.survey.invite.button': 'Fill in the satisfaction survey (1\u00a0minute)',
@@ -53,5 +61,11 @@ export const track = {
 		'The code in this address is not known. Check the ticket code printed under the QR code, or scan the QR code again.',
 	'track.tooMany.body':
 		'Too many unknown queue numbers were opened from this device. Check the code on your slip and try again in a few minutes.',
-	'track.notFound.error': 'Sorry, this page has a problem right now. Please try again in a moment.'
+	'track.notFound.error': 'Sorry, this page has a problem right now. Please try again in a moment.',
+	'track.whatsapp.linked.title': 'Number {number} noted',
+	'track.whatsapp.linked.body': 'We will tell you here when your turn is near and when you are called.',
+	'track.whatsapp.prefill': 'Kabari saya: {code}',
+	'track.whatsapp.link': 'Tell me on WhatsApp',
+	'track.whatsapp.hint':
+		"Send the prefilled message to the MPP's WhatsApp. Your number is used only for news about this ticket and deleted {days} days after your visit."
 } as const;

@@ -306,6 +306,11 @@ export const admin = {
 	'admin.audit.device': 'Perangkat: {name}',
 	'admin.audit.atCounter': 'di {counter}',
 
+	'admin.field.nearAhead': 'Beri tahu saat orang di depan tinggal',
+	'admin.field.phoneRetentionDays': 'Simpan nomor telepon warga (hari)',
+	'admin.field.businessNumber': 'Nomor WhatsApp MPP',
+	'admin.field.phoneNumberId': 'ID nomor WhatsApp Cloud API',
+	'admin.field.credentials': 'Kredensial WhatsApp Cloud API',
 	'admin.field.name': 'Nama',
 	'admin.field.slug': 'Alamat singkat',
 	'admin.field.province': 'Provinsi',
@@ -399,5 +404,33 @@ export const admin = {
 	'admin.invalid.stranded':
 		'Warga masih menunggu {services} yang hanya dilayani loket ini. Pilih loket penggantinya.',
 	'admin.invalid.orphaned':
-		'{services} tidak akan punya loket lagi. Pilih loket pengganti, atau centang pernyataan di bawah.'
+		'{services} tidak akan punya loket lagi. Pilih loket pengganti, atau centang pernyataan di bawah.',
+	'admin.tabs.notifications': 'Pemberitahuan',
+	'admin.notify.title': 'Pemberitahuan warga',
+	'admin.notify.intro':
+		'Warga yang mengikuti nomornya diberi tahu saat gilirannya hampir tiba dan saat dipanggil, lewat pemberitahuan peramban atau WhatsApp.',
+	'admin.notify.nearAhead': 'Beri tahu saat orang di depan tinggal',
+	'admin.notify.nearAheadHint': 'Dari 0 sampai 20 orang. Bawaan: 3.',
+	'admin.notify.retention': 'Simpan nomor telepon warga selama (hari)',
+	'admin.notify.retentionHint':
+		'Dihapus otomatis sekian hari setelah kunjungan (UU 27/2022 tentang Pelindungan Data Pribadi). Bawaan: 30.',
+	'admin.notify.businessNumber': 'Nomor WhatsApp MPP',
+	'admin.notify.businessNumberHint':
+		'Nomor Indonesia, mis. +62 812-3456-7890. Karcis dan halaman pantau menampilkan tautan wa.me ke nomor ini. Kosongkan untuk mematikan.',
+	'admin.notify.cloudApi': 'WhatsApp Cloud API (opsional)',
+	'admin.notify.cloudApiIntro':
+		'Dengan kredensial ini Antrean membalas warga yang lebih dulu mengirim kode tiketnya, dalam 24 jam sejak pesan terakhir mereka. Kredensial hanya disimpan di server dan tidak pernah ditampilkan lagi.',
+	'admin.notify.cloudApiOn': 'Pengirim Cloud API aktif untuk ID nomor {id}.',
+	'admin.notify.webhook': 'Alamat webhook untuk aplikasi Meta: {url}',
+	'admin.notify.phoneNumberId': 'ID nomor telepon (phone number ID)',
+	'admin.notify.phoneNumberIdHint': 'Angka dari WhatsApp Manager. Kosongkan untuk mematikan pengirim.',
+	'admin.notify.accessToken': 'Token akses',
+	'admin.notify.appSecret': 'App secret',
+	'admin.notify.verifyToken': 'Token verifikasi webhook',
+	'admin.notify.secretHint': 'Kosongkan untuk tetap memakai yang tersimpan.',
+	'admin.notify.save': 'Simpan pemberitahuan',
+	'admin.invalid.phoneIndonesia': 'Tulis nomor Indonesia, misalnya +62 812-3456-7890 atau 0812 3456 7890.',
+	'admin.invalid.phoneNumberId': 'Hanya angka, 5 sampai 32 digit.',
+	'admin.invalid.secret': 'Tempel nilai lengkapnya tanpa spasi.',
+	'admin.invalid.verifyToken': '16 sampai 128 huruf, angka, - atau _.'
 } as const;

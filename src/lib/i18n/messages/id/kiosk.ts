@@ -88,5 +88,7 @@ export const kiosk = {
 	'kiosk.notFound.body':
 		'Alamat layar ini tidak mengarah ke Mal Pelayanan Publik yang terdaftar. Periksa alamatnya.',
 	'kiosk.error.title': 'Terjadi gangguan',
-	'kiosk.error.body': 'Maaf, layar ini mengalami gangguan. Silakan hubungi petugas.'
+	'kiosk.error.body': 'Maaf, layar ini mengalami gangguan. Silakan hubungi petugas.',
+	'kiosk.slip.whatsapp': 'Kabar lewat WhatsApp:',
+	'kiosk.slip.whatsappQr': 'Kode QR untuk mengirim kode tiket ke WhatsApp MPP'
 } as const;

@@ -42,6 +42,14 @@ export const track = {
 		'Peramban ini tidak mendukung pemberitahuan. Biarkan halaman ini tetap terbuka.',
 	'track.notify.title': 'Nomor {number} dipanggil',
 	'track.notify.body': 'Silakan menuju {counter}.',
+	'track.push.near.title': 'Nomor {number}: giliran Anda hampir tiba',
+	'track.push.near.body': '{count} orang lagi di depan Anda. Bersiaplah di dekat loket.',
+	'track.push.next.body': 'Anda berikutnya. Bersiaplah di dekat loket.',
+	'track.push.called.title': 'Nomor {number} dipanggil',
+	'track.push.called.body': 'Dipanggil: silakan ke {counter}.',
+	'track.push.on':
+		'Pemberitahuan aktif: Anda diberi tahu saat giliran hampir tiba dan saat dipanggil, walau halaman ini ditutup.',
+	'track.push.failed': 'Pemberitahuan belum dapat diaktifkan. Biarkan halaman ini tetap terbuka.',
 	'track.survey.invite.title': 'Bagaimana pelayanan kami?',
 	'track.survey.invite.body': 'Sembilan pertanyaan singkat. Jawaban Anda membantu kami melayani lebih baik.',
 	'track.survey.invite.button': 'Isi survei kepuasan (1\u00a0menit)',
@@ -54,5 +62,11 @@ export const track = {
 		'Kode pada alamat ini tidak dikenal. Periksa kembali kode tiket yang tercetak di bawah kode QR, atau pindai ulang kode QR-nya.',
 	'track.tooMany.body':
 		'Terlalu banyak nomor antrean tidak dikenal yang dibuka dari perangkat ini. Periksa kode di karcis Anda dan coba lagi beberapa menit lagi.',
-	'track.notFound.error': 'Maaf, halaman ini sedang mengalami gangguan. Silakan coba lagi sebentar lagi.'
+	'track.notFound.error': 'Maaf, halaman ini sedang mengalami gangguan. Silakan coba lagi sebentar lagi.',
+	'track.whatsapp.linked.title': 'Nomor {number} tercatat',
+	'track.whatsapp.linked.body': 'Kami kabari di sini saat giliran Anda hampir tiba dan saat Anda dipanggil.',
+	'track.whatsapp.prefill': 'Kabari saya: {code}',
+	'track.whatsapp.link': 'Kabari saya lewat WhatsApp',
+	'track.whatsapp.hint':
+		'Kirim pesan yang sudah terisi ke WhatsApp MPP. Nomor Anda hanya dipakai untuk kabar nomor antrean ini dan dihapus {days} hari setelah kunjungan.'
 } as const;

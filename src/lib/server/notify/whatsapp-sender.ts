@@ -1,0 +1,83 @@
+// The WhatsApp Cloud API sender (library whatsapp-api-js; never the unrelated npm package `whatsapp`).
+// A free-form text is allowed only inside the 24-hour service window after the citizen wrote to the
+// MPP; the sweep only hands this sender contacts whose window is open (db/whatsapp.ts).
+import { WhatsAppAPI } from 'whatsapp-api-js';
+import { Text } from 'whatsapp-api-js/messages';
+import type { Notification, Notifier, SendResult } from './notifier';
+
+/** Graph API version the requests are written for (pinned, as the library recommends). */
+export const GRAPH_API_VERSION = 'v23.0';
+const GRAPH = 'https://graph.facebook.com';
+
+export interface WhatsAppCredentials {
+	phoneNumberId: string;
+	accessToken: string;
+	appSecret: string;
+}
+
+export interface WhatsAppTarget {
+	/** E.164 with the plus, as WhatsApp reported the citizen's number */
+	phone: string;
+}
+
+/**
+ * Requests go to `graphUrl` instead of graph.facebook.com when set (ANTREAN_WHATSAPP_GRAPH_URL: a
+ * test's local stub, or an egress proxy), through the library's own `ponyfill.fetch` hook.
+ */
+export function whatsAppApi(
+	credentials: WhatsAppCredentials,
+	graphUrl = process.env.ANTREAN_WHATSAPP_GRAPH_URL
+): WhatsAppAPI {
+	const base = graphUrl?.replace(/\/+$/, '');
+	return new WhatsAppAPI({
+		token: credentials.accessToken,
+		appSecret: credentials.appSecret,
+		v: GRAPH_API_VERSION,
+		ponyfill: {
+			fetch: (url: string | URL | Request, init?: RequestInit) =>
+				fetch(
+					base && typeof url === 'string' && url.startsWith(GRAPH) ? base + url.slice(GRAPH.length) : url,
+					{
+						...init,
+						signal: AbortSignal.timeout(10_000)
+					}
+				)
+		}
+	});
+}
+
+/** One message: the title on the first line, the body and the tracking link below. */
+export function whatsAppText(notification: Notification, origin: string | undefined): string {
+	const link = origin ? `\n${origin.replace(/\/+$/, '')}${notification.url}` : '';
+	return `*${notification.title}*\n${notification.body}${link}`;
+}
+
+export function whatsAppNotifier(
+	credentials: WhatsAppCredentials,
+	options: { graphUrl?: string; origin?: string } = {}
+): Notifier<WhatsAppTarget> {
+	const api = whatsAppApi(credentials, options.graphUrl);
+	return {
+		channel: 'whatsapp',
+		async send(target, notification): Promise<SendResult> {
+			try {
+				const response = (await api.sendMessage(
+					credentials.phoneNumberId,
+					target.phone.replace(/^\+/, ''),
+					new Text(whatsAppText(notification, options.origin ?? process.env.ORIGIN))
+				)) as unknown as { messages?: unknown[]; error?: { code?: number; message?: string } };
+				if (response && Array.isArray(response.messages)) return { ok: true };
+				// 131047: outside the service window; 131026: not a WhatsApp number. Neither will work later.
+				const code = response?.error?.code ?? null;
+				return {
+					ok: false,
+					gone: code === 131026 || code === 131047,
+					status: code,
+					detail: response?.error?.message ?? 'no message id in the answer'
+				};
+			} catch (error) {
+				return { ok: false, gone: false, status: null, detail: (error as Error)?.message ?? String(error) };
+			}
+		}
+	};
+}

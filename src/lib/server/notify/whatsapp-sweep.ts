@@ -1,0 +1,70 @@
+// Sends the WhatsApp messages that are due, once per cluster beat, the same way push-sweep.ts sends
+// pushes (see there why a sweep over committed state with claim rows): only to citizens who wrote to
+// the MPP first, named their ticket, and whose 24-hour service window is still open, and only for
+// MPPs whose Cloud API sender is configured.
+import type { Sql } from '../db/client';
+import {
+	claimWhatsApp,
+	findMppWhatsApp,
+	giveUpWhatsApp,
+	listDueWhatsApp,
+	markWhatsAppSent,
+	reclaimUnsentWhatsApp,
+	type MppWhatsApp
+} from '../db/whatsapp';
+import type { Notification, Notifier } from './notifier';
+import { pushNotification } from './push-messages';
+import { MAX_ATTEMPTS, retryAfterSeconds } from './push-sweep';
+import { whatsAppNotifier, type WhatsAppCredentials, type WhatsAppTarget } from './whatsapp-sender';
+
+export type WhatsAppNotifierFactory = (credentials: WhatsAppCredentials) => Notifier<WhatsAppTarget>;
+
+interface Job {
+	mppId: string;
+	contactId: string;
+	ticketId: string;
+	phone: string;
+	message: string;
+	notification: Notification;
+}
+
+export async function sweepWhatsApp(
+	sql: Sql,
+	makeNotifier: WhatsAppNotifierFactory = (credentials) => whatsAppNotifier(credentials)
+): Promise<{ sent: number; failed: number }> {
+	const jobs: Job[] = [];
+	for (const retry of await reclaimUnsentWhatsApp(sql, retryAfterSeconds(), MAX_ATTEMPTS)) {
+		jobs.push({ ...retry, notification: retry.payload as Notification });
+	}
+	for (const due of await listDueWhatsApp(sql)) {
+		const notification = pushNotification(due);
+		if (await claimWhatsApp(sql, due, notification)) jobs.push({ ...due, notification });
+	}
+	const notifiers = new Map<string, Notifier<WhatsAppTarget> | null>();
+	const notifierOf = async (mppId: string) => {
+		if (!notifiers.has(mppId)) notifiers.set(mppId, credentialsOf(await findMppWhatsApp(sql, mppId)));
+		return notifiers.get(mppId) ?? null;
+	};
+	function credentialsOf(settings: MppWhatsApp | undefined) {
+		const { phoneNumberId, accessToken, appSecret } = settings ?? {};
+		return phoneNumberId && accessToken && appSecret
+			? makeNotifier({ phoneNumberId, accessToken, appSecret })
+			: null;
+	}
+	const result = { sent: 0, failed: 0 };
+	for (const job of jobs) {
+		const notifier = await notifierOf(job.mppId);
+		// the MPP switched the sender off since the claim
+		if (!notifier) continue;
+		const sent = await notifier.send({ phone: job.phone }, job.notification);
+		if (sent.ok) {
+			result.sent++;
+			await markWhatsAppSent(sql, job);
+		} else {
+			result.failed++;
+			if (sent.gone) await giveUpWhatsApp(sql, job);
+			console.error(`WhatsApp message failed (${sent.status}): ${sent.detail}`);
+		}
+	}
+	return result;
+}
