@@ -1,0 +1,31 @@
+// National service catalogue messages (/ministry/catalogue, issue 14).
+import type { Catalogue } from '../../catalogue';
+
+export const catalogue = {
+	'catalogue.tab': 'Service catalogue',
+	'catalogue.title': 'National service catalogue',
+	'catalogue.intro':
+		'The standard services MPPs are compared by. Every MPP maps its services to one of these standard services.',
+	'catalogue.add': 'Add standard service',
+	'catalogue.new': 'New standard service',
+	'catalogue.edit': 'Edit standard service',
+	'catalogue.code': 'Code',
+	'catalogue.codeHint':
+		'Capital letters, digits or underscores, e.g. KTP_EL. The code cannot change once saved.',
+	'catalogue.name': 'Service name',
+	'catalogue.agency': 'Responsible ministry or agency',
+	'catalogue.agencyHint': 'For example Dukcapil (Kemendagri), Polri, Imigrasi, BPJS Kesehatan.',
+	'catalogue.mou': 'Under a memorandum of understanding (MoU) with a ministry or agency',
+	'catalogue.mouShort': 'MoU',
+	'catalogue.mouYes': 'Yes',
+	'catalogue.mouNo': 'No',
+	'catalogue.mpps': 'MPPs mapping it',
+	'catalogue.count': '{count} standard services, {active} active.',
+	'catalogue.none': 'No standard services yet.',
+	'catalogue.export': 'Export CSV',
+	'catalogue.importTitle': 'Import CSV',
+	'catalogue.importHint':
+		'Columns: code, name, agency, mou (yes/no), active (yes/no). Lines match by code: new codes are added, existing ones updated, nothing is deleted.',
+	'catalogue.import.yesNo': 'Write yes or no.',
+	'catalogue.import.repeated': 'This code is already on line {line}.'
+} satisfies Partial<Catalogue>;
