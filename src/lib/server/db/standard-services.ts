@@ -64,3 +64,11 @@ export async function updateStandardService(
 		RETURNING ${columns(db)}`;
 	return row;
 }
+
+export type StandardChoice = Omit<StandardService, 'mou'>;
+
+/** What an MPP admin chooses from when mapping a service: every row, inactive ones marked. */
+export async function listStandardChoices(db: Db): Promise<StandardChoice[]> {
+	return db<StandardChoice[]>`
+		SELECT code, name, agency, active FROM standard_services ORDER BY agency, name`;
+}

@@ -89,6 +89,17 @@ export const admin = {
 	'admin.import.tooLong': 'Paling banyak {max} baris dalam satu berkas.',
 	'admin.import.kind': 'Jenis harus tenant, service, atau counter (instansi, layanan, loket).',
 	'admin.import.unknownTenant': 'Instansi dengan kode {code} tidak ada atau nonaktif.',
+	'admin.import.unknownStandard':
+		'Layanan standar dengan kode {code} tidak ada atau nonaktif. Tulis kode dari katalog nasional, atau local untuk layanan lokal.',
+	'admin.service.standard': 'Layanan standar nasional',
+	'admin.service.standardHint':
+		'Layanan ini dalam katalog nasional, agar Kementerian dapat membandingkannya antar-MPP.',
+	'admin.service.standardUndecided': 'Belum dipetakan',
+	'admin.service.localOnly': 'Hanya layanan lokal (tidak ada di katalog nasional)',
+	'admin.service.suggestion': 'Saran: {name} ({agency})',
+	'admin.service.useSuggestion': 'Pakai saran ini',
+	'admin.services.standard': 'Katalog nasional',
+	'admin.services.local': 'Lokal',
 	'admin.import.unknownServices': 'Layanan dengan kode {codes} tidak ada atau nonaktif.',
 	'admin.title': 'Administrasi',
 	'admin.allMpps': 'Semua MPP',
