@@ -159,3 +159,38 @@ describe('the catalogue form actions', () => {
 		expect(await findStandardService(db.sql, 'STR_NAKES')).toMatchObject({ agency: 'Kemenkes', mou: true });
 	});
 });
+
+describe('which MPPs lack a standard service', () => {
+	it('lists the active MPPs with no active service mapped to it, on the page and as CSV', async () => {
+		const [jkt, mks] = world.mpps;
+		await db.sql`UPDATE services SET standard_code = 'SKCK' WHERE id = ${jkt.services.c}`;
+		// mapped but inactive does not count as offering it
+		await db.sql`UPDATE services SET standard_code = 'SKCK', active = false WHERE id = ${mks.services.c}`;
+		const token = await signIn(app.url, world.ministry.email, PASSWORD);
+		const page = await get('/ministry/services/SKCK', token);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain(`MPP ${mks.slug}`);
+		expect(html).not.toContain(`MPP ${jkt.slug}<`);
+		const csv = await get('/ministry/services/SKCK/lacking.csv', token);
+		expect(csv.headers.get('content-type')).toContain('text/csv');
+		expect((await csv.text()).trim().split('\r\n')).toEqual([
+			'standard_code,standard_name,agency,mpp,mpp_name,province,city',
+			`SKCK,Surat Keterangan Catatan Kepolisian (SKCK),Polri,${mks.slug},MPP ${mks.slug},Uji,${mks.slug}`
+		]);
+		const paspor = await (await get('/ministry/services/PASPOR/lacking.csv', token)).text();
+		expect(paspor.trim().split('\r\n')).toHaveLength(3);
+	});
+
+	it('answers an unknown or crafted code with a readable 404, and other roles with 403', async () => {
+		const token = await signIn(app.url, world.ministry.email, PASSWORD);
+		for (const code of ['TIDAK_ADA', '__proto__', 'a%20b']) {
+			const response = await get(`/ministry/services/${code}/lacking.csv`, token);
+			expect(response.status, code).toBe(404);
+			expect((await get(`/ministry/services/${code}`, token)).status, code).toBe(404);
+		}
+		const admin = await signIn(app.url, world.mpps[0].users.mpp_admin.email, PASSWORD);
+		expect((await get('/ministry/services/PASPOR', admin)).status).toBe(403);
+		expect((await get('/ministry/services/PASPOR/lacking.csv', admin)).status).toBe(403);
+	});
+});

@@ -72,3 +72,19 @@ export async function listStandardChoices(db: Db): Promise<StandardChoice[]> {
 	return db<StandardChoice[]>`
 		SELECT code, name, agency, active FROM standard_services ORDER BY agency, name`;
 }
+
+export interface MppLacking {
+	slug: string;
+	name: string;
+	province: string;
+	city: string;
+}
+
+/** Active MPPs where no active service is mapped to the standard service (issue 14 "coverage"). */
+export async function listMppsLacking(db: Db, code: string): Promise<MppLacking[]> {
+	return db<MppLacking[]>`
+		SELECT m.slug, m.name, m.province, m.city FROM mpps m
+		WHERE m.active AND NOT EXISTS (
+			SELECT 1 FROM services s WHERE s.mpp_id = m.id AND s.active AND s.standard_code = ${code})
+		ORDER BY m.province, m.name`;
+}

@@ -27,5 +27,15 @@ export const catalogue = {
 	'catalogue.importHint':
 		'Columns: code, name, agency, mou (yes/no), active (yes/no). Lines match by code: new codes are added, existing ones updated, nothing is deleted.',
 	'catalogue.import.yesNo': 'Write yes or no.',
-	'catalogue.import.repeated': 'This code is already on line {line}.'
+	'catalogue.import.repeated': 'This code is already on line {line}.',
+	'catalogue.service.back': 'Back to the catalogue',
+	'catalogue.service.lacking': 'MPPs without this service',
+	'catalogue.service.lackingIntro': 'Active MPPs with no active service mapped to {name}.',
+	'catalogue.service.lackingCount': '{count} MPPs do not offer this service yet.',
+	'catalogue.service.lackingNone': 'Every active MPP offers this service.',
+	'catalogue.service.lackingCsv': 'Download CSV',
+	'catalogue.service.mpp': 'MPP',
+	'catalogue.service.province': 'Province',
+	'catalogue.service.city': 'Regency/city',
+	'catalogue.service.inactive': 'This standard service is inactive.'
 } satisfies Partial<Catalogue>;

@@ -25,5 +25,15 @@ export const catalogue = {
 	'catalogue.importHint':
 		'Kolom: code, name, agency, mou (ya/tidak), active (ya/tidak). Baris dicocokkan menurut kode: kode baru ditambahkan, kode yang ada diperbarui, tidak ada yang dihapus.',
 	'catalogue.import.yesNo': 'Isi ya atau tidak.',
-	'catalogue.import.repeated': 'Kode ini sudah ada di baris {line}.'
+	'catalogue.import.repeated': 'Kode ini sudah ada di baris {line}.',
+	'catalogue.service.back': 'Kembali ke katalog',
+	'catalogue.service.lacking': 'MPP yang belum memiliki layanan ini',
+	'catalogue.service.lackingIntro': 'MPP aktif yang tidak memiliki layanan aktif yang dipetakan ke {name}.',
+	'catalogue.service.lackingCount': '{count} MPP belum memiliki layanan ini.',
+	'catalogue.service.lackingNone': 'Semua MPP aktif memiliki layanan ini.',
+	'catalogue.service.lackingCsv': 'Unduh CSV',
+	'catalogue.service.mpp': 'MPP',
+	'catalogue.service.province': 'Provinsi',
+	'catalogue.service.city': 'Kabupaten/kota',
+	'catalogue.service.inactive': 'Layanan standar ini nonaktif.'
 } as const;
