@@ -24,6 +24,10 @@ ALTER TABLE services
 	ADD CONSTRAINT services_standard_or_local CHECK (NOT (local_only AND standard_code IS NOT NULL));
 CREATE INDEX services_standard_code_idx ON services (standard_code) WHERE standard_code IS NOT NULL;
 
+-- National answers per standard service read the day rollups of a few hundred services (one per
+-- MPP) over a period; by service and date that is a range scan each, not every row of every MPP.
+CREATE INDEX stats_daily_service_date_idx ON stats_daily (service_id, local_date);
+
 -- A realistic starting list of services found in MPPs (DOMAIN §2 "Typical tenants"). Which agencies
 -- the 2022 MoU with 17 ministries and agencies names is UNVERIFIED: central agencies are marked as
 -- under an MoU, regional offices, banks and utilities are not. The ministry edits both.

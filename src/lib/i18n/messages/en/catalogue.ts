@@ -37,5 +37,18 @@ export const catalogue = {
 	'catalogue.service.mpp': 'MPP',
 	'catalogue.service.province': 'Province',
 	'catalogue.service.city': 'Regency/city',
-	'catalogue.service.inactive': 'This standard service is inactive.'
+	'catalogue.service.inactive': 'This standard service is inactive.',
+	'catalogue.service.figures': 'Figures per MPP and province',
+	'catalogue.service.figuresIntro':
+		'From the statistics rollups of the services mapped to this standard service; each MPP counts by its own local dates. National percentiles come from every ticket, not from averages of averages.',
+	'catalogue.service.period': '{from} – {to}',
+	'catalogue.service.figuresCsv': 'Download CSV',
+	'catalogue.service.national': 'National',
+	'catalogue.service.byProvince': 'By province',
+	'catalogue.service.byMpp': 'By MPP',
+	'catalogue.service.noMpps': 'No MPP maps a service to this standard service yet.',
+	'catalogue.col.waitP50': 'Median wait (min)',
+	'catalogue.col.serviceAvg': 'Mean service time (min)',
+	'catalogue.col.serviceP50': 'Median service time (min)',
+	'catalogue.col.level': 'Level'
 } satisfies Partial<Catalogue>;

@@ -35,5 +35,18 @@ export const catalogue = {
 	'catalogue.service.mpp': 'MPP',
 	'catalogue.service.province': 'Provinsi',
 	'catalogue.service.city': 'Kabupaten/kota',
-	'catalogue.service.inactive': 'Layanan standar ini nonaktif.'
+	'catalogue.service.inactive': 'Layanan standar ini nonaktif.',
+	'catalogue.service.figures': 'Angka per MPP dan provinsi',
+	'catalogue.service.figuresIntro':
+		'Dari rollup statistik layanan yang dipetakan ke layanan standar ini; setiap MPP dihitung menurut tanggal setempatnya. Persentil nasional dihitung dari seluruh tiket, bukan rata-rata dari rata-rata.',
+	'catalogue.service.period': '{from} – {to}',
+	'catalogue.service.figuresCsv': 'Unduh CSV',
+	'catalogue.service.national': 'Nasional',
+	'catalogue.service.byProvince': 'Per provinsi',
+	'catalogue.service.byMpp': 'Per MPP',
+	'catalogue.service.noMpps': 'Belum ada MPP yang memetakan layanannya ke layanan standar ini.',
+	'catalogue.col.waitP50': 'Tunggu median (mnt)',
+	'catalogue.col.serviceAvg': 'Lama layanan rata-rata (mnt)',
+	'catalogue.col.serviceP50': 'Lama layanan median (mnt)',
+	'catalogue.col.level': 'Tingkat'
 } as const;
