@@ -40,13 +40,15 @@ test('the ministry picks the passport service in the catalogue, sees which MPPs 
 		'Paspor (permohonan baru dan penggantian)'
 	);
 	await expect(page.getByTestId('lacking-count')).toHaveText('1 MPP belum memiliki layanan ini.');
+	// the figures cover the two MPPs that map a passport service
+	await expect(page.getByTestId('figures-mpps').getByRole('row')).toHaveCount(3);
 	const lacking = page.getByTestId('lacking');
 	await expect(lacking.getByRole('row')).toHaveCount(2);
 	await expect(lacking).toContainText('Mal Pelayanan Publik Kota Jayapura');
 	await expect(lacking).toContainText('Papua');
 
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Unduh CSV' }).click();
+	await page.getByRole('link', { name: 'Unduh daftar MPP (CSV)' }).click();
 	const file = await download;
 	expect(file.suggestedFilename()).toBe('antrean-tanpa-paspor.csv');
 	const lines = readFileSync((await file.path())!, 'utf8')

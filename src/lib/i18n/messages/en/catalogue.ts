@@ -33,7 +33,7 @@ export const catalogue = {
 	'catalogue.service.lackingIntro': 'Active MPPs with no active service mapped to {name}.',
 	'catalogue.service.lackingCount': '{count} MPPs do not offer this service yet.',
 	'catalogue.service.lackingNone': 'Every active MPP offers this service.',
-	'catalogue.service.lackingCsv': 'Download CSV',
+	'catalogue.service.lackingCsv': 'Download the MPP list (CSV)',
 	'catalogue.service.mpp': 'MPP',
 	'catalogue.service.province': 'Province',
 	'catalogue.service.city': 'Regency/city',
@@ -42,7 +42,7 @@ export const catalogue = {
 	'catalogue.service.figuresIntro':
 		'From the statistics rollups of the services mapped to this standard service; each MPP counts by its own local dates. National percentiles come from every ticket, not from averages of averages.',
 	'catalogue.service.period': '{from} – {to}',
-	'catalogue.service.figuresCsv': 'Download CSV',
+	'catalogue.service.figuresCsv': 'Download figures (CSV)',
 	'catalogue.service.national': 'National',
 	'catalogue.service.byProvince': 'By province',
 	'catalogue.service.byMpp': 'By MPP',

@@ -31,7 +31,7 @@ export const catalogue = {
 	'catalogue.service.lackingIntro': 'MPP aktif yang tidak memiliki layanan aktif yang dipetakan ke {name}.',
 	'catalogue.service.lackingCount': '{count} MPP belum memiliki layanan ini.',
 	'catalogue.service.lackingNone': 'Semua MPP aktif memiliki layanan ini.',
-	'catalogue.service.lackingCsv': 'Unduh CSV',
+	'catalogue.service.lackingCsv': 'Unduh daftar MPP (CSV)',
 	'catalogue.service.mpp': 'MPP',
 	'catalogue.service.province': 'Provinsi',
 	'catalogue.service.city': 'Kabupaten/kota',
@@ -40,7 +40,7 @@ export const catalogue = {
 	'catalogue.service.figuresIntro':
 		'Dari rollup statistik layanan yang dipetakan ke layanan standar ini; setiap MPP dihitung menurut tanggal setempatnya. Persentil nasional dihitung dari seluruh tiket, bukan rata-rata dari rata-rata.',
 	'catalogue.service.period': '{from} – {to}',
-	'catalogue.service.figuresCsv': 'Unduh CSV',
+	'catalogue.service.figuresCsv': 'Unduh angka (CSV)',
 	'catalogue.service.national': 'Nasional',
 	'catalogue.service.byProvince': 'Per provinsi',
 	'catalogue.service.byMpp': 'Per MPP',
