@@ -2,8 +2,19 @@
 // passport service, see which MPPs lack it, and download that list as CSV. Jayapura's passport service
 // is unmapped for this test (and mapped back after), so one demo MPP lacks it.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { e2eSql, signInAt } from './demo';
+
+const shot = (name: string) => `test-results/screenshots/${name}.png`;
+
+/** No serious or critical axe-core violations, as the citizen screens are held to (a11y.spec.ts). */
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 test.beforeAll(async () => {
 	const sql = e2eSql();
@@ -31,6 +42,8 @@ test('the ministry picks the passport service in the catalogue, sees which MPPs 
 	await expect(page.getByRole('heading', { level: 1, name: 'Katalog layanan nasional' })).toBeVisible();
 	const table = page.getByTestId('standard-services');
 	const passport = table.getByRole('row').filter({ hasText: 'Imigrasi' }).filter({ hasText: 'Paspor' });
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: shot('ministry-catalogue'), fullPage: true });
 	// Bandung and Denpasar still map their passport service
 	await expect(passport.locator('td.num')).toHaveText('2');
 	await passport.getByRole('link', { name: 'Paspor (permohonan baru dan penggantian)' }).click();
@@ -46,6 +59,9 @@ test('the ministry picks the passport service in the catalogue, sees which MPPs 
 	await expect(lacking.getByRole('row')).toHaveCount(2);
 	await expect(lacking).toContainText('Mal Pelayanan Publik Kota Jayapura');
 	await expect(lacking).toContainText('Papua');
+
+	expect(await seriousViolations(page)).toEqual([]);
+	await page.screenshot({ path: shot('ministry-standard-service'), fullPage: true });
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Unduh daftar MPP (CSV)' }).click();
