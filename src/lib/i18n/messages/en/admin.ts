@@ -73,7 +73,7 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.import.export': 'Export the current setup',
 	'admin.import.file': 'CSV file',
 	'admin.import.fileHint':
-		'Columns: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (service codes separated by spaces).',
+		'Columns: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (service codes separated by spaces), standard (a national standard service code, or local; without this column mappings stay as they are).',
 	'admin.import.dryRun': 'Check first (saves nothing)',
 	'admin.import.apply': 'Import',
 	'admin.import.resultDry': 'Check result: nothing has been saved yet.',

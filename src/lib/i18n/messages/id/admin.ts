@@ -72,7 +72,7 @@ export const admin = {
 	'admin.import.export': 'Ekspor pengaturan saat ini',
 	'admin.import.file': 'Berkas CSV',
 	'admin.import.fileHint':
-		'Kolom: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (kode layanan dipisah spasi).',
+		'Kolom: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (kode layanan dipisah spasi), standard (kode layanan standar nasional, atau local; tanpa kolom ini pemetaan tidak berubah).',
 	'admin.import.dryRun': 'Periksa dulu (tanpa menyimpan)',
 	'admin.import.apply': 'Impor',
 	'admin.import.resultDry': 'Hasil pemeriksaan: belum ada yang disimpan.',
