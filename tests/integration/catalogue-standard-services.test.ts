@@ -154,6 +154,22 @@ describe('CSV', () => {
 		).toBe(403);
 	});
 
+	it('guards formula-like names in the export, and reads them back unchanged', async () => {
+		await createStandardService(db.sql, ministry(), {
+			code: 'FORMULA',
+			name: '=HYPERLINK("http://x","klik")',
+			agency: '@SUM(A1)'
+		});
+		const text = await exportStandardServicesCsv(db.sql, ministry());
+		const row = parseCsv(text).find((r) => r[0] === 'FORMULA')!;
+		expect(row.slice(1, 3)).toEqual([`'=HYPERLINK("http://x","klik")`, "'@SUM(A1)"]);
+		const report = await importStandardServicesCsv(db.sql, ministry(), text, { dryRun: false });
+		expect(report).toMatchObject({ created: 0, updated: 0, errors: [] });
+		expect(await findStandardService(db.sql, 'FORMULA')).toMatchObject({
+			name: '=HYPERLINK("http://x","klik")'
+		});
+	});
+
 	it('creates and updates by code; a dry run saves nothing', async () => {
 		const file = csv(
 			'code,name,agency,mou,active',
