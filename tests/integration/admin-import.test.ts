@@ -135,7 +135,8 @@ describe('CSV import', () => {
 			'target_wait_minutes',
 			'daily_quota',
 			'cutoff_minutes',
-			'services'
+			'services',
+			'standard'
 		]);
 		expect(rows.filter((r) => r[0] === 'service').map((r) => r[4])).toEqual(['A', 'B', 'D']);
 		expect(

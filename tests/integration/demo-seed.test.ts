@@ -81,6 +81,14 @@ describe('demo seed', () => {
 		}
 	});
 
+	it('maps every demo service to the national catalogue or marks it local, so the ministry pages have data', async () => {
+		const rows = await db.sql<{ code: string; standard_code: string | null; local_only: boolean }[]>`
+			SELECT code, standard_code, local_only FROM services`;
+		expect(rows.every((r) => r.standard_code !== null || r.local_only)).toBe(true);
+		expect(rows.filter((r) => r.code === 'PASPOR').every((r) => r.standard_code === 'PASPOR')).toBe(true);
+		expect(rows.some((r) => r.local_only)).toBe(true);
+	});
+
 	it('assigns every counter to an operator of its own MPP', async () => {
 		const orphans = await db.sql`
 			SELECT c.name FROM counters c

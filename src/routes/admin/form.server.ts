@@ -4,6 +4,7 @@
 import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { t, type Locale, type MessageKey } from '$lib/i18n';
 import { requireSuperadmin } from '$lib/server/admin/access';
+import type { ImportReport } from '$lib/server/admin/bulk';
 import { isFieldError, type FieldProblems } from '$lib/server/admin/input';
 import type { Saved } from '$lib/server/admin/live';
 import { isAppError, type AppError } from '$lib/server/errors';
@@ -168,4 +169,24 @@ async function attempt(
 		throw error;
 	}
 	return null;
+}
+
+/** An import's report for the page: each problem in the reader's language, with its line and column. */
+export function translateReport(locale: Locale, report: ImportReport) {
+	return {
+		...report,
+		errors: report.errors.map((e) => ({
+			line: e.line,
+			field: e.field,
+			message: translateProblems(locale, { x: e }).x
+		})),
+		warnings: report.warnings.map((w) => translateProblems(locale, { x: w }).x)
+	};
+}
+
+/** The text of the form's uploaded CSV, or null when there is none or it is larger than `maxBytes`. */
+export async function uploadedCsv(form: FormData, maxBytes: number): Promise<string | null> {
+	const file = form.get('file');
+	if (!(file instanceof File) || file.size === 0 || file.size > maxBytes) return null;
+	return file.text();
 }

@@ -25,9 +25,10 @@ import { notFound } from '../errors';
 import { safeRecord } from '../safe-keys';
 import { requireMppAdmin } from './access';
 import { audit, diff } from './audit';
-import { counterSchema, serviceSchema, tenantSchema } from './catalogue-schemas';
+import { counterSchema, LOCAL_ONLY, serviceSchema, tenantSchema } from './catalogue-schemas';
 import { isFieldError, parseInput, type FieldProblem } from './input';
 import { save } from './live';
+import { checkStandard } from './services';
 
 export const columns = [
 	'kind',
@@ -38,10 +39,13 @@ export const columns = [
 	'target_wait_minutes',
 	'daily_quota',
 	'cutoff_minutes',
-	'services'
+	'services',
+	// the national standard service code, `local` for local only (issue 14); optional
+	'standard'
 ] as const;
 type Column = (typeof columns)[number];
-type Line = { line: number; cells: Record<Column, string> };
+/** `standardGiven`: the file has a standard column, so an empty cell clears the mapping. */
+type Line = { line: number; cells: Record<Column, string>; standardGiven: boolean };
 
 // no prototype: a line of kind `constructor` or `__proto__` is an unknown kind, not Object's (issue 10)
 const kinds: Record<string, 'tenant' | 'service' | 'counter'> = Object.assign(Object.create(null), {
@@ -73,10 +77,10 @@ export interface ImportReport {
 export function templateCsv(): string {
 	return formatCsv([
 		[...columns],
-		['tenant', 'DUKCAPIL', 'Disdukcapil Kota Contoh', '', '', '', '', '', ''],
-		['service', 'KTP_EL', 'KTP Elektronik', 'DUKCAPIL', 'A', 30, 250, 60, ''],
-		['service', 'KK', 'Kartu Keluarga', 'DUKCAPIL', 'AK', 30, '', 60, ''],
-		['counter', '', 'Loket 1', 'DUKCAPIL', '', '', '', '', 'KTP_EL KK']
+		['tenant', 'DUKCAPIL', 'Disdukcapil Kota Contoh', '', '', '', '', '', '', ''],
+		['service', 'KTP_EL', 'KTP Elektronik', 'DUKCAPIL', 'A', 30, 250, 60, '', 'KTP_EL'],
+		['service', 'KK', 'Kartu Keluarga', 'DUKCAPIL', 'AK', 30, '', 60, '', 'KK'],
+		['counter', '', 'Loket 1', 'DUKCAPIL', '', '', '', '', 'KTP_EL KK', '']
 	]);
 }
 
@@ -91,7 +95,7 @@ export async function exportCsv(sql: Sql, actor: Actor, mppId: string): Promise<
 	const serviceCode = new Map(services.map((s) => [s.id, s.code]));
 	return formatCsv([
 		[...columns],
-		...tenants.filter((t) => t.active).map((t) => ['tenant', t.code, t.name, '', '', '', '', '', '']),
+		...tenants.filter((t) => t.active).map((t) => ['tenant', t.code, t.name, '', '', '', '', '', '', '']),
 		...services
 			.filter((s) => s.active)
 			.map((s) => [
@@ -103,7 +107,8 @@ export async function exportCsv(sql: Sql, actor: Actor, mppId: string): Promise<
 				s.targetWaitMinutes,
 				s.dailyQuota,
 				s.cutoffMinutes,
-				''
+				'',
+				s.localOnly ? LOCAL_ONLY : s.standardCode
 			]),
 		...counters
 			.filter((c) => c.active)
@@ -119,7 +124,8 @@ export async function exportCsv(sql: Sql, actor: Actor, mppId: string): Promise<
 				c.serviceIds
 					.map((id) => serviceCode.get(id))
 					.filter(Boolean)
-					.join(' ')
+					.join(' '),
+				''
 			])
 	]);
 }
@@ -200,7 +206,7 @@ function readLines(text: string, report: ImportReport): Line[] {
 			report.errors.push({ line, field: 'kind', key: 'admin.import.kind' });
 			return [];
 		}
-		return [{ line, cells }];
+		return [{ line, cells, standardGiven: header.includes('standard') }];
 	});
 }
 
@@ -281,7 +287,7 @@ const serviceFields = {
 	cutoffMinutes: 'cutoff_minutes'
 };
 
-async function importService(step: Step, { line, cells }: Line) {
+async function importService(step: Step, { line, cells, standardGiven }: Line) {
 	const tenant = (await listTenantRows(step.tx, step.mppId)).find(
 		(t) => t.code === cells.tenant.toUpperCase() && t.active
 	);
@@ -294,11 +300,16 @@ async function importService(step: Step, { line, cells }: Line) {
 		});
 		return;
 	}
+	const services = await listServiceRows(step.tx, step.mppId);
+	const existing = services.find((s) => s.code === cells.code.toUpperCase());
+	// a file without the column keeps each service's mapping as it is
+	const kept = existing?.localOnly ? LOCAL_ONLY : (existing?.standardCode ?? '');
 	const data = parseLine(
 		step,
 		line,
 		() =>
 			parseInput(serviceSchema, {
+				standard: standardGiven ? cells.standard : kept,
 				tenantId: tenant.id,
 				code: cells.code,
 				prefix: cells.prefix,
@@ -311,8 +322,26 @@ async function importService(step: Step, { line, cells }: Line) {
 		serviceFields
 	);
 	if (!data) return;
-	const services = await listServiceRows(step.tx, step.mppId);
-	const existing = services.find((s) => s.code === data.code);
+	const standardProblem = await checkStandard(
+		step.tx,
+		data.standard.standardCode,
+		existing?.standardCode
+	).then(
+		() => null,
+		(error: unknown) => {
+			if (isFieldError(error)) return error;
+			throw error;
+		}
+	);
+	if (standardProblem) {
+		step.report.errors.push({
+			line,
+			field: 'standard',
+			key: 'admin.import.unknownStandard',
+			params: { code: cells.standard }
+		});
+		return;
+	}
 	const clash = await findServiceClash(step.tx, step.mppId, {
 		id: existing?.id ?? null,
 		prefix: data.prefix,
@@ -334,7 +363,9 @@ async function importService(step: Step, { line, cells }: Line) {
 		name: data.name,
 		target_wait_minutes: data.targetWaitMinutes,
 		daily_quota: data.dailyQuota,
-		cutoff_minutes: data.cutoffMinutes
+		cutoff_minutes: data.cutoffMinutes,
+		standard_code: data.standard.standardCode,
+		local_only: data.standard.localOnly
 	};
 	if (!existing) {
 		const id = await insertServiceRow(step.tx, step.mppId, values);
@@ -345,25 +376,29 @@ async function importService(step: Step, { line, cells }: Line) {
 			entityId: id,
 			entityName: data.name,
 			action: 'created',
-			changes: diff(undefined, { ...data, counterIds: undefined }, [
+			changes: diff(undefined, { ...data, ...data.standard, counterIds: undefined }, [
 				'tenantId',
 				'code',
 				'prefix',
 				'name',
 				'targetWaitMinutes',
 				'dailyQuota',
-				'cutoffMinutes'
+				'cutoffMinutes',
+				'standardCode',
+				'localOnly'
 			])
 		});
 		return count(step, null);
 	}
-	const changes = diff(existing, { ...existing, ...data, active: true }, [
+	const changes = diff(existing, { ...existing, ...data, ...data.standard, active: true }, [
 		'tenantId',
 		'prefix',
 		'name',
 		'targetWaitMinutes',
 		'dailyQuota',
 		'cutoffMinutes',
+		'standardCode',
+		'localOnly',
 		'active'
 	]);
 	if (changes.prefix && (await countTicketsToday(step.tx, existing.id, step.today)) > 0) {

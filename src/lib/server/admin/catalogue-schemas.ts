@@ -7,6 +7,27 @@ const ids = z.preprocess(
 	z.array(id).max(200)
 );
 
+/** In forms and the setup CSV, `local` marks a service as local only (issue 14). */
+export const LOCAL_ONLY = 'local';
+
+/** A standard service code, `local`, or empty for "not decided yet". */
+const standard = z
+	.preprocess(
+		(v) => (v === undefined || v === null ? '' : v),
+		z
+			.string(problemMessage('admin.invalid.choice'))
+			.trim()
+			.max(32, problemMessage('admin.invalid.choice'))
+			.regex(/^[A-Za-z0-9_]*$/, problemMessage('admin.invalid.choice'))
+	)
+	.transform((v) =>
+		v === ''
+			? { standardCode: null, localOnly: false }
+			: v.toLowerCase() === LOCAL_ONLY
+				? { standardCode: null, localOnly: true }
+				: { standardCode: v.toUpperCase(), localOnly: false }
+	);
+
 export const tenantSchema = z.object({
 	code: uppercaseCode(/^[A-Z0-9_]{1,32}$/, 'admin.invalid.code'),
 	name: text(200)
@@ -21,6 +42,7 @@ export const serviceSchema = z.object({
 	dailyQuota: optionalWhole(1, 999),
 	cutoffMinutes: whole(0, 600),
 	counterIds: ids,
+	standard,
 	/** the officer saw the warning "no counter serves this service" and saves anyway */
 	confirmNoCounter: checkbox
 });

@@ -17,6 +17,7 @@ import {
 	type ServiceRow
 } from '../db/catalogue-edits';
 import { findMppSettings } from '../db/mpp-settings';
+import { findStandardService } from '../db/standard-services';
 import { notFound } from '../errors';
 import { transferInTransaction } from '../queue/transfer';
 import { queueActorOf } from '../queue-actor';
@@ -34,11 +35,19 @@ const auditedFields = [
 	'targetWaitMinutes',
 	'dailyQuota',
 	'cutoffMinutes',
-	'counterIds'
+	'counterIds',
+	'standardCode',
+	'localOnly'
 ] as const;
 
 /** Every check that needs the database, before a write. */
-async function checkService(tx: Tx, mppId: string, serviceId: string | null, data: ServiceInput) {
+async function checkService(
+	tx: Tx,
+	mppId: string,
+	serviceId: string | null,
+	data: ServiceInput,
+	keptStandard: string | null = null
+) {
 	const tenants = await listTenantRows(tx, mppId);
 	const tenant = tenants.find((t) => t.id === data.tenantId);
 	if (!tenant || !tenant.active) throw fieldError('tenantId', 'admin.invalid.choice');
@@ -51,6 +60,17 @@ async function checkService(tx: Tx, mppId: string, serviceId: string | null, dat
 	if (data.counterIds.length === 0 && !data.confirmNoCounter) {
 		throw fieldError('counterIds', 'admin.invalid.noCounter');
 	}
+	await checkStandard(tx, data.standard.standardCode, keptStandard);
+}
+
+/**
+ * The mapping names a standard service that exists and is active; one the ministry deactivated
+ * after this service was mapped to it may stay (its history keeps counting there).
+ */
+export async function checkStandard(tx: Tx, code: string | null, kept: string | null = null) {
+	if (code === null || code === kept) return;
+	const standard = await findStandardService(tx, code);
+	if (!standard?.active) throw fieldError('standard', 'admin.invalid.choice');
 }
 
 function columns(data: ServiceInput) {
@@ -61,7 +81,9 @@ function columns(data: ServiceInput) {
 		name: data.name,
 		target_wait_minutes: data.targetWaitMinutes,
 		daily_quota: data.dailyQuota,
-		cutoff_minutes: data.cutoffMinutes
+		cutoff_minutes: data.cutoffMinutes,
+		standard_code: data.standard.standardCode,
+		local_only: data.standard.localOnly
 	};
 }
 
@@ -104,10 +126,16 @@ export async function updateService(
 	return save(sql, async ({ tx, configured }) => {
 		const before = await lockServiceRow(tx, serviceId);
 		if (!before || before.mppId !== mppId) throw notFound('Layanan tidak ditemukan.', 'service_not_found');
-		await checkService(tx, mppId, serviceId, {
-			...data,
-			confirmNoCounter: data.confirmNoCounter || !before.active
-		});
+		await checkService(
+			tx,
+			mppId,
+			serviceId,
+			{
+				...data,
+				confirmNoCounter: data.confirmNoCounter || !before.active
+			},
+			before.standardCode
+		);
 		if (data.prefix !== before.prefix) {
 			// today's numbers carry the old prefix; a new one mid-day would let two tickets share a number
 			const mpp = (await findMppSettings(tx, mppId))!;

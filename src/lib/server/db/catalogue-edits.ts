@@ -21,6 +21,9 @@ export interface ServiceRow {
 	dailyQuota: number | null;
 	cutoffMinutes: number;
 	active: boolean;
+	/** the national standard service it is (issue 14), null when local only or not yet decided */
+	standardCode: string | null;
+	localOnly: boolean;
 	/** tickets waiting for this service now */
 	waiting: number;
 	/** active counters that serve it */
@@ -44,6 +47,7 @@ const serviceColumns = (db: Db) => db`
 	s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix, s.name,
 	s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
 	s.cutoff_minutes AS "cutoffMinutes", s.active,
+	s.standard_code AS "standardCode", s.local_only AS "localOnly",
 	(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
 		AND k.local_date = mpp_local_date(s.mpp_id, now())) AS waiting,
 	coalesce((SELECT array_agg(cs.counter_id ORDER BY cs.counter_id) FROM counter_services cs
@@ -104,6 +108,8 @@ export interface ServiceColumns {
 	target_wait_minutes: number;
 	daily_quota: number | null;
 	cutoff_minutes: number;
+	standard_code: string | null;
+	local_only: boolean;
 	active: boolean;
 }
 

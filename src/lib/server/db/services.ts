@@ -24,6 +24,8 @@ export interface NewService {
 	dailyQuota?: number | null;
 	cutoffMinutes?: number;
 	expectedServiceMinutes?: number;
+	/** the national standard service (issue 14); null = local only; absent = not decided */
+	standardCode?: string | null;
 }
 
 const columns = (db: Db) => db`
@@ -34,9 +36,10 @@ const columns = (db: Db) => db`
 export async function insertService(db: Db, s: NewService): Promise<Service> {
 	const [row] = await db<Service[]>`
 		INSERT INTO services (mpp_id, tenant_id, code, prefix, name, target_wait_minutes, daily_quota,
-			cutoff_minutes, expected_service_minutes)
+			cutoff_minutes, expected_service_minutes, standard_code, local_only)
 		VALUES (${s.mppId}, ${s.tenantId}, ${s.code}, ${s.prefix}, ${s.name}, ${s.targetWaitMinutes ?? 30},
-			${s.dailyQuota ?? null}, ${s.cutoffMinutes ?? 60}, ${s.expectedServiceMinutes ?? 10})
+			${s.dailyQuota ?? null}, ${s.cutoffMinutes ?? 60}, ${s.expectedServiceMinutes ?? 10},
+			${s.standardCode ?? null}, ${s.standardCode === null})
 		RETURNING ${columns(db)}`;
 	return row;
 }

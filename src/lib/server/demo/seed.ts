@@ -73,7 +73,8 @@ export async function seedMpp(
 				expectedServiceMinutes: service.expectedServiceMinutes,
 				dailyQuota: service.dailyQuota ?? null,
 				// DOMAIN profile: ticket_cutoff_min_before_close 60
-				cutoffMinutes: 60
+				cutoffMinutes: 60,
+				standardCode: service.standard
 			});
 			serviceIds.set(service.code, id);
 		}

@@ -73,7 +73,7 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.import.export': 'Export the current setup',
 	'admin.import.file': 'CSV file',
 	'admin.import.fileHint':
-		'Columns: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (service codes separated by spaces).',
+		'Columns: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (service codes separated by spaces), standard (a national standard service code, or local; without this column mappings stay as they are).',
 	'admin.import.dryRun': 'Check first (saves nothing)',
 	'admin.import.apply': 'Import',
 	'admin.import.resultDry': 'Check result: nothing has been saved yet.',
@@ -90,6 +90,17 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.import.tooLong': 'At most {max} lines in one file.',
 	'admin.import.kind': 'The kind must be tenant, service or counter.',
 	'admin.import.unknownTenant': 'No active agency has the code {code}.',
+	'admin.import.unknownStandard':
+		'No active standard service has the code {code}. Write a code from the national catalogue, or local for a local service.',
+	'admin.service.standard': 'National standard service',
+	'admin.service.standardHint':
+		'This service in the national catalogue, so the ministry can compare it across MPPs.',
+	'admin.service.standardUndecided': 'Not mapped yet',
+	'admin.service.localOnly': 'Local service only (not in the national catalogue)',
+	'admin.service.suggestion': 'Suggestion: {name} ({agency})',
+	'admin.service.useSuggestion': 'Use this suggestion',
+	'admin.services.standard': 'National catalogue',
+	'admin.services.local': 'Local',
 	'admin.import.unknownServices': 'No active service has the code {codes}.',
 	'admin.title': 'Administration',
 	'admin.allMpps': 'All MPPs',

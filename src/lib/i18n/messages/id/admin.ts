@@ -72,7 +72,7 @@ export const admin = {
 	'admin.import.export': 'Ekspor pengaturan saat ini',
 	'admin.import.file': 'Berkas CSV',
 	'admin.import.fileHint':
-		'Kolom: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (kode layanan dipisah spasi).',
+		'Kolom: kind (tenant, service, counter), code, name, tenant, prefix, target_wait_minutes, daily_quota, cutoff_minutes, services (kode layanan dipisah spasi), standard (kode layanan standar nasional, atau local; tanpa kolom ini pemetaan tidak berubah).',
 	'admin.import.dryRun': 'Periksa dulu (tanpa menyimpan)',
 	'admin.import.apply': 'Impor',
 	'admin.import.resultDry': 'Hasil pemeriksaan: belum ada yang disimpan.',
@@ -89,6 +89,17 @@ export const admin = {
 	'admin.import.tooLong': 'Paling banyak {max} baris dalam satu berkas.',
 	'admin.import.kind': 'Jenis harus tenant, service, atau counter (instansi, layanan, loket).',
 	'admin.import.unknownTenant': 'Instansi dengan kode {code} tidak ada atau nonaktif.',
+	'admin.import.unknownStandard':
+		'Layanan standar dengan kode {code} tidak ada atau nonaktif. Tulis kode dari katalog nasional, atau local untuk layanan lokal.',
+	'admin.service.standard': 'Layanan standar nasional',
+	'admin.service.standardHint':
+		'Layanan ini dalam katalog nasional, agar Kementerian dapat membandingkannya antar-MPP.',
+	'admin.service.standardUndecided': 'Belum dipetakan',
+	'admin.service.localOnly': 'Hanya layanan lokal (tidak ada di katalog nasional)',
+	'admin.service.suggestion': 'Saran: {name} ({agency})',
+	'admin.service.useSuggestion': 'Pakai saran ini',
+	'admin.services.standard': 'Katalog nasional',
+	'admin.services.local': 'Lokal',
 	'admin.import.unknownServices': 'Layanan dengan kode {codes} tidak ada atau nonaktif.',
 	'admin.title': 'Administrasi',
 	'admin.allMpps': 'Semua MPP',

@@ -1,0 +1,65 @@
+// The measures of one standard service across MPPs (issue 14): the day rollups (stats_daily) and the
+// tickets of the MPP services mapped to it, each MPP over its own local dates, grouped by MPP. The
+// same SQL fragments as every other statistic (stats-sql.ts), so the numbers agree with the MPP's own.
+import type { IkmTotals } from '../../domain/ikm';
+import type { Db } from './client';
+import type { KeyedMeasures, MppRange } from './national';
+import { measuresFromFacts, measuresFromRollups, ticketFactsOfRanges } from './stats-sql';
+
+/** Every service ever mapped to the code, inactive ones too: their history still counts. */
+export async function listServicesMappedTo(db: Db, code: string): Promise<{ id: string; mppId: string }[]> {
+	return db<{ id: string; mppId: string }[]>`
+		SELECT id, mpp_id AS "mppId" FROM services WHERE standard_code = ${code}`;
+}
+
+const rangesOf = (db: Db, ranges: MppRange[]) => db`
+	unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
+		${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)`;
+
+/** Closed days from the day rollups of the given services, keyed by MPP id. */
+export async function rollupMeasuresOfServices(
+	db: Db,
+	ranges: MppRange[],
+	serviceIds: string[]
+): Promise<KeyedMeasures[]> {
+	if (!ranges.length || !serviceIds.length) return [];
+	return db<KeyedMeasures[]>`
+		SELECT r.mpp_id::text AS key, ${measuresFromRollups(db)}
+		FROM ${rangesOf(db, ranges)}
+		JOIN stats_daily r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
+			AND r.service_id = ANY(${serviceIds}::uuid[])
+		GROUP BY 1`;
+}
+
+/** Today (and days a replica has not rolled yet) from the tickets of the given services. */
+export async function ticketMeasuresOfServices(
+	db: Db,
+	ranges: MppRange[],
+	serviceIds: string[]
+): Promise<KeyedMeasures[]> {
+	if (!ranges.length || !serviceIds.length) return [];
+	return db<KeyedMeasures[]>`
+		SELECT f.mpp_id::text AS key, ${measuresFromFacts(db)}
+		FROM (${ticketFactsOfRanges(db, ranges)}) f
+		WHERE f.service_id = ANY(${serviceIds}::uuid[])
+		GROUP BY 1`;
+}
+
+/** Survey element totals of the given services, keyed by MPP id (index surveys_service_date_idx). */
+export async function surveyTotalsOfServices(
+	db: Db,
+	ranges: MppRange[],
+	serviceIds: string[]
+): Promise<(IkmTotals & { key: string })[]> {
+	if (!ranges.length || !serviceIds.length) return [];
+	const rows = await db<({ key: string; respondents: number } & IkmTotals['totals'])[]>`
+		SELECT v.mpp_id::text AS key, count(*)::int AS respondents,
+			sum(v.persyaratan)::int AS persyaratan, sum(v.prosedur)::int AS prosedur, sum(v.waktu)::int AS waktu,
+			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
+			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
+		FROM ${rangesOf(db, ranges)}
+		JOIN surveys v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
+			AND v.service_id = ANY(${serviceIds}::uuid[])
+		GROUP BY 1`;
+	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
+}

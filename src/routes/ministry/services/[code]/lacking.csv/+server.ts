@@ -1,0 +1,17 @@
+import { getStatsSql } from '$lib/server/db/client';
+import { mppsLacking, mppsLackingCsv } from '$lib/server/national-catalogue/coverage';
+import { orPageError } from '../../../../admin/page-error.server';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const { standard, mpps } = await orPageError(locals.locale, () =>
+		mppsLacking(getStatsSql(), locals.actor, params.code)
+	);
+	return new Response(mppsLackingCsv(standard, mpps), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="antrean-tanpa-${standard.code.toLowerCase()}.csv"`,
+			'cache-control': 'no-store'
+		}
+	});
+};
