@@ -4,6 +4,7 @@
 import { stopBeats } from '../bus/beat';
 import { startBus, stopBus } from '../bus/start';
 import { authenticateSocket } from './authenticate';
+import { startBookingSweep } from './booking-sweep';
 import { startDayEndSweep } from './day-end';
 import { registerSocketHandlers } from './handlers';
 import { setHandlers } from './io';
@@ -15,6 +16,7 @@ export function registerRealtime(): void {
 	startBus({ deliver, onResync: resyncAll });
 	startMinistryPulse();
 	startDayEndSweep();
+	startBookingSweep();
 }
 
 /** The node stops listening and ticking (server shutdown, the end of a test). */
