@@ -53,20 +53,27 @@ export function weekdayOf(date: string): Weekday {
 	return names[new Date(`${date}T00:00:00Z`).getUTCDay()];
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** The instant of a local wall-clock time in `timeZone` (Indonesia has no DST; one correction suffices). */
 export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
 	const guess = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(new Date(guess));
+	let format = formats.get(timeZone);
+	if (!format) {
+		// built once per zone: a day plans ~200 instants, and a formatter costs far more than a format
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		});
+		formats.set(timeZone, format);
+	}
 	const p: Record<string, string> = {};
-	for (const part of parts) p[part.type] = part.value;
+	for (const part of format.formatToParts(new Date(guess))) p[part.type] = part.value;
 	const shown = Date.parse(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00Z`);
 	return new Date(guess - (shown - guess));
 }

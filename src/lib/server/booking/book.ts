@@ -4,7 +4,7 @@
 // can pass it whichever comes first. The window's places are counted under that lock too, so 2,000
 // people pressing at once for 100 places get 100 bookings.
 import { regularQuota } from '../../domain/booking-slots';
-import { localDate } from '../../domain/local-day';
+import { localDate, parseClock } from '../../domain/local-day';
 import { maxTicketSeq } from '../../domain/numbering';
 import type { Sql, Tx } from '../db/client';
 import {
@@ -14,6 +14,8 @@ import {
 	countSlotTaken,
 	insertBooking,
 	lockLedger,
+	readLedger,
+	countServiceCounters,
 	type Booking
 } from '../db/bookings';
 import type { Mpp } from '../db/mpps';
@@ -23,7 +25,8 @@ import type { IdempotencyClaim } from '../idempotency';
 import { uuidv7 } from '../ids';
 import { queueTransaction } from '../queue/record';
 import { zonedInstant } from '../../domain/booking-slots';
-import { BookingRefusal, checkDay, checkSlot, planDay } from './calendar';
+import { findClosedDay } from '../db/closed-days';
+import { BookingRefusal, checkDay, checkSlot, planFrom } from './calendar';
 import { generateBookingCode } from './code';
 import { maxBookingsPerClientPerDay, maxBookingsPerPhonePerDay } from './limits';
 import { toBookingView, type BookingView } from './view';
@@ -54,30 +57,53 @@ export async function book(sql: Sql, input: BookInput): Promise<{ booking: Booki
 	const now = input.now ?? new Date();
 	const { mpp } = input;
 	const { value } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
-		const service = await requireBookableService(tx, mpp, input.serviceId);
+		// One round trip for everything read before the lock. When these unlocked reads already show the
+		// window or the day full, the attempt is refused without queueing for the ledger row: in a storm
+		// most attempts come after the places are gone, and they must not hold up the ones before them.
+		if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time) || !/^\d{4}-\d{2}-\d{2}$/.test(input.date)) {
+			throw new BookingRefusal('outside_hours', 'Tanggal atau jam tidak dikenali.');
+		}
+		const slotStart = zonedInstant(input.date, parseClock(input.time), mpp.timezone);
+		const [service, closed, counters, seen, seenTaken] = await Promise.all([
+			requireBookableService(tx, mpp, input.serviceId),
+			findClosedDay(tx, mpp.id, input.date),
+			countServiceCounters(tx, input.serviceId),
+			readLedger(tx, input.serviceId, input.date),
+			countSlotTaken(tx, input.serviceId, input.date, slotStart)
+		]);
 		checkDay(mpp, service, input.date, now);
-		const slot = checkSlot(mpp, await planDay(tx, mpp, service, input.date), input.time, now);
+		const plan = planFrom(mpp, service, input.date, { closed: Boolean(closed), counters });
+		const slot = checkSlot(mpp, plan, input.time, now);
+		const quota = Math.min(
+			service.dailyQuota === null
+				? maxTicketSeq
+				: regularQuota(service.dailyQuota, service.priorityReserveShare),
+			maxTicketSeq
+		);
+		const refuseIfFull = (taken: number, ledger: { lastSeq: number; booked: number }) => {
+			if (taken >= slot.capacity) throw new BookingRefusal('slot_full', `Jam ${input.time} sudah penuh.`);
+			if (ledger.lastSeq + ledger.booked + 1 > quota) {
+				throw new BookingRefusal(
+					'slot_full',
+					`Kuota layanan ${service.name} pada hari tersebut sudah habis.`
+				);
+			}
+		};
+		refuseIfFull(seenTaken, seen);
 
-		const ledger = await lockLedger(tx, service.id, input.date);
-		// same-client and same-phone requests for other services take these in turn (always after a ledger
-		// row, so two of them never wait for each other's ledger)
-		await tx`SELECT pg_advisory_xact_lock(hashtext(${'booking-client:' + input.clientKey}))`;
-		if (input.phone) await tx`SELECT pg_advisory_xact_lock(hashtext(${'booking-phone:' + input.phone}))`;
+		// Under the ledger row lock, pipelined: PostgreSQL runs them in this order, so the counts are read
+		// once the lock is held. Same-client and same-phone requests for other services also take turns
+		// (advisory locks, always after a ledger row, so two requests never wait for each other's ledger).
 		const today = localDate(now, mpp.timezone);
-		const [taken, byPhone, byClient] = await Promise.all([
+		const [ledger, , , taken, byPhone, byClient] = await Promise.all([
+			lockLedger(tx, service.id, input.date),
+			tx`SELECT pg_advisory_xact_lock(hashtext(${'booking-client:' + input.clientKey}))`,
+			input.phone ? tx`SELECT pg_advisory_xact_lock(hashtext(${'booking-phone:' + input.phone}))` : null,
 			countSlotTaken(tx, service.id, input.date, slot.start),
 			input.phone ? countPhoneBookings(tx, mpp.id, input.phone, input.date) : 0,
 			countClientBookings(tx, input.clientKey, zonedInstant(today, 0, mpp.timezone))
 		]);
-		if (taken >= slot.capacity) throw new BookingRefusal('slot_full', `Jam ${input.time} sudah penuh.`);
-		const dayTotal = ledger.lastSeq + ledger.booked + 1;
-		const quota =
-			service.dailyQuota === null
-				? maxTicketSeq
-				: regularQuota(service.dailyQuota, service.priorityReserveShare);
-		if (dayTotal > Math.min(quota, maxTicketSeq)) {
-			throw new BookingRefusal('slot_full', `Kuota layanan ${service.name} pada hari tersebut sudah habis.`);
-		}
+		refuseIfFull(taken, ledger);
 		if (byPhone >= maxBookingsPerPhonePerDay) {
 			throw new BookingRefusal(
 				'limit_reached',

@@ -55,9 +55,19 @@ export async function planDay(db: Db, mpp: Mpp, service: Service, date: string):
 		findClosedDay(db, mpp.id, date),
 		countServiceCounters(db, service.id)
 	]);
-	if (closed) return [];
+	return planFrom(mpp, service, date, { closed: Boolean(closed), counters });
+}
+
+/** planDay for a caller that has read the closed day and the counters itself (book.ts pipelines them). */
+export function planFrom(
+	mpp: Mpp,
+	service: Service,
+	date: string,
+	day: { closed: boolean; counters: number }
+): SlotPlan[] {
+	if (day.closed) return [];
 	const starts = daySlots(mpp.openingHours, weekdayOf(date));
-	const capacity = slotCapacity(counters, service.expectedServiceMinutes, service.bookingShare);
+	const capacity = slotCapacity(day.counters, service.expectedServiceMinutes, service.bookingShare);
 	const releaseDay = addDays(date, -service.bookingHorizonDays);
 	return starts.map((minute, i) => ({
 		start: zonedInstant(date, minute, mpp.timezone),
