@@ -34,6 +34,10 @@ const auditedFields = [
 	'targetWaitMinutes',
 	'dailyQuota',
 	'cutoffMinutes',
+	'bookingShare',
+	'bookingHorizonDays',
+	'bookingReleaseHour',
+	'priorityReserveShare',
 	'counterIds'
 ] as const;
 
@@ -61,7 +65,12 @@ function columns(data: ServiceInput) {
 		name: data.name,
 		target_wait_minutes: data.targetWaitMinutes,
 		daily_quota: data.dailyQuota,
-		cutoff_minutes: data.cutoffMinutes
+		cutoff_minutes: data.cutoffMinutes,
+		// left out when not sent (a catalogue import): the column keeps its value or its default
+		...(data.bookingShare === undefined ? {} : { booking_share: data.bookingShare }),
+		...(data.bookingHorizonDays === undefined ? {} : { booking_horizon_days: data.bookingHorizonDays }),
+		...(data.bookingReleaseHour === undefined ? {} : { booking_release_hour: data.bookingReleaseHour }),
+		...(data.priorityReserveShare === undefined ? {} : { priority_reserve_share: data.priorityReserveShare })
 	};
 }
 

@@ -20,6 +20,10 @@ export interface ServiceRow {
 	targetWaitMinutes: number;
 	dailyQuota: number | null;
 	cutoffMinutes: number;
+	bookingShare: number;
+	bookingHorizonDays: number;
+	bookingReleaseHour: number;
+	priorityReserveShare: number;
 	active: boolean;
 	/** tickets waiting for this service now */
 	waiting: number;
@@ -43,7 +47,9 @@ const tenantColumns = (db: Db) => db`id, mpp_id AS "mppId", code, name, active`;
 const serviceColumns = (db: Db) => db`
 	s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix, s.name,
 	s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
-	s.cutoff_minutes AS "cutoffMinutes", s.active,
+	s.cutoff_minutes AS "cutoffMinutes", s.active, s.booking_share AS "bookingShare",
+	s.booking_horizon_days AS "bookingHorizonDays", s.booking_release_hour AS "bookingReleaseHour",
+	s.priority_reserve_share AS "priorityReserveShare",
 	(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
 		AND k.local_date = mpp_local_date(s.mpp_id, now())) AS waiting,
 	coalesce((SELECT array_agg(cs.counter_id ORDER BY cs.counter_id) FROM counter_services cs
@@ -104,6 +110,10 @@ export interface ServiceColumns {
 	target_wait_minutes: number;
 	daily_quota: number | null;
 	cutoff_minutes: number;
+	booking_share?: number;
+	booking_horizon_days?: number;
+	booking_release_hour?: number;
+	priority_reserve_share?: number;
 	active: boolean;
 }
 

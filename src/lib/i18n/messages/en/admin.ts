@@ -224,6 +224,18 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.service.cutoff': 'Ticket cut-off (minutes before closing)',
 	'admin.service.cutoffHint':
 		'The kiosk stops issuing numbers this long before closing, so everyone can still be served.',
+	'admin.service.booking': 'Online booking',
+	'admin.service.bookingShare': 'Share for booking (%)',
+	'admin.service.bookingShareHint':
+		'Share of each 15-minute capacity that may be booked online; the rest is for walk-ins. 0 = no booking.',
+	'admin.service.bookingHorizon': 'Days ahead',
+	'admin.service.bookingHorizonHint': 'Booking opens at most this many days before the service day (1–90).',
+	'admin.service.bookingReleaseHour': 'Daily release hour',
+	'admin.service.bookingReleaseHourHint':
+		'Local hour (0–23) at which a new day’s slots start to open, one after another across that hour, never all at one minute.',
+	'admin.service.priorityReserve': 'Priority reserve (%)',
+	'admin.service.priorityReserveHint':
+		'Share of the daily quota kept for the elderly, people with disabilities, pregnant women, children and disaster victims (0–50).',
 	'admin.service.counters': 'Served at counters',
 	'admin.service.noCountersYet':
 		'No counters yet. Save this service, then add counters on the Counters page.',
@@ -321,6 +333,10 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.field.targetWaitMinutes': 'Target wait (min)',
 	'admin.field.dailyQuota': 'Daily quota',
 	'admin.field.cutoffMinutes': 'Cut-off (min)',
+	'admin.field.bookingShare': 'Booking share (%)',
+	'admin.field.bookingHorizonDays': 'Booking horizon (days)',
+	'admin.field.bookingReleaseHour': 'Booking release hour',
+	'admin.field.priorityReserveShare': 'Priority reserve (%)',
 	'admin.field.counterIds': 'Counters',
 	'admin.field.serviceIds': 'Services',
 	'admin.field.waitingTickets': 'Waiting tickets',

@@ -225,6 +225,18 @@ export const admin = {
 	'admin.service.cutoff': 'Batas pengambilan nomor (menit sebelum tutup)',
 	'admin.service.cutoffHint':
 		'Kiosk berhenti mengeluarkan nomor sekian menit sebelum MPP tutup, agar semua warga sempat dilayani.',
+	'admin.service.booking': 'Pemesanan online',
+	'admin.service.bookingShare': 'Bagian untuk pemesanan (%)',
+	'admin.service.bookingShareHint':
+		'Bagian kapasitas tiap 15 menit yang boleh dipesan online; sisanya untuk warga yang datang langsung. 0 = tanpa pemesanan.',
+	'admin.service.bookingHorizon': 'Dibuka berapa hari ke depan',
+	'admin.service.bookingHorizonHint': 'Pemesanan dibuka paling lama sekian hari sebelum hari layanan (1–90).',
+	'admin.service.bookingReleaseHour': 'Jam rilis harian',
+	'admin.service.bookingReleaseHourHint':
+		'Jam lokal (0–23) saat slot hari baru mulai dibuka, bertahap sepanjang jam itu agar tidak berebut pada satu menit.',
+	'admin.service.priorityReserve': 'Cadangan kelompok prioritas (%)',
+	'admin.service.priorityReserveHint':
+		'Bagian kuota harian yang hanya untuk lansia, penyandang disabilitas, ibu hamil, anak dan korban bencana (0–50).',
 	'admin.service.counters': 'Dilayani di loket',
 	'admin.service.noCountersYet':
 		'Belum ada loket. Simpan layanan ini, lalu tambahkan loket di halaman Loket.',
@@ -323,6 +335,10 @@ export const admin = {
 	'admin.field.targetWaitMinutes': 'Target tunggu (menit)',
 	'admin.field.dailyQuota': 'Kuota harian',
 	'admin.field.cutoffMinutes': 'Batas ambil (menit)',
+	'admin.field.bookingShare': 'Bagian pemesanan (%)',
+	'admin.field.bookingHorizonDays': 'Pemesanan dibuka (hari)',
+	'admin.field.bookingReleaseHour': 'Jam rilis pemesanan',
+	'admin.field.priorityReserveShare': 'Cadangan prioritas (%)',
 	'admin.field.counterIds': 'Loket',
 	'admin.field.serviceIds': 'Layanan',
 	'admin.field.waitingTickets': 'Tiket menunggu',
