@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import { accounts } from './en/accounts';
 import { admin } from './en/admin';
 import { base } from './en/base';
+import { book } from './en/book';
 import { counter } from './en/counter';
 import { display } from './en/display';
 import { history } from './en/history';
@@ -23,5 +24,6 @@ export const en: Catalogue = {
 	...history,
 	...ministry,
 	...admin,
-	...accounts
+	...accounts,
+	...book
 };

@@ -4,6 +4,7 @@
 import { accounts } from './id/accounts';
 import { admin } from './id/admin';
 import { base } from './id/base';
+import { book } from './id/book';
 import { counter } from './id/counter';
 import { display } from './id/display';
 import { history } from './id/history';
@@ -24,5 +25,6 @@ export const id = {
 	...history,
 	...ministry,
 	...admin,
-	...accounts
+	...accounts,
+	...book
 } as const;
