@@ -11,10 +11,13 @@ ALTER TABLE services
 	ADD COLUMN priority_reserve_share integer NOT NULL DEFAULT 0
 		CHECK (priority_reserve_share BETWEEN 0 AND 50);
 
--- Per MPP: the check-in window around a slot's start (ASAN: entry no earlier than 30 min before).
+-- Per MPP: the check-in window around a slot's start (ASAN: entry no earlier than 30 min before), and
+-- at most how many booked tickets one counter calls in a row ahead of walk-ins who are waiting.
 ALTER TABLE mpps
 	ADD COLUMN checkin_before_minutes integer NOT NULL DEFAULT 30 CHECK (checkin_before_minutes BETWEEN 0 AND 180),
-	ADD COLUMN checkin_after_minutes integer NOT NULL DEFAULT 15 CHECK (checkin_after_minutes BETWEEN 0 AND 60);
+	ADD COLUMN checkin_after_minutes integer NOT NULL DEFAULT 15 CHECK (checkin_after_minutes BETWEEN 0 AND 60),
+	ADD COLUMN booking_ratio integer NOT NULL DEFAULT 3 CHECK (booking_ratio BETWEEN 1 AND 20);
+ALTER TABLE counters ADD COLUMN booking_streak integer NOT NULL DEFAULT 0;
 
 -- The one ledger (Kendari: two ledgers oversell). The row that numbers a service's day also counts
 -- its bookings not yet turned into tickets; walk-ins and bookings both take it FOR UPDATE, so

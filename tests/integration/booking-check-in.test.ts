@@ -107,4 +107,55 @@ describe('check-in', () => {
 		expect(ledger).toEqual({ lastSeq: counts.tickets, booked: counts.open });
 		expect(counts.maxSeq).toBe(counts.tickets);
 	});
+
+	it('calls at most booking_ratio booked tickets in a row while walk-ins who came later wait', async () => {
+		const day2 = '2026-11-24';
+		const at = (clock: string) => wib(day2, clock);
+		const run = async (ratio: number) => {
+			await db.sql`UPDATE mpps SET booking_ratio = ${ratio} WHERE id = ${jkt.id}`;
+			const start = ratio === 1 ? '11:00' : '13:00';
+			const late =
+				ratio === 1
+					? ['11:01', '11:02', '11:03', '11:04', '11:05', '11:06']
+					: ['13:01', '13:02', '13:03', '13:04', '13:05', '13:06'];
+			const booked = [];
+			for (let i = 0; i < 2; i++) {
+				const { booking } = await bookFor(db.sql, jkt.id, {
+					serviceId: jkt.services.a,
+					date: day2,
+					time: start,
+					now: at('07:00')
+				});
+				booked.push(booking);
+			}
+			const walkIns = [];
+			for (const clock of late.slice(0, 2)) {
+				walkIns.push(
+					(await issueTicket(db.sql, { mppId: jkt.id, serviceId: jkt.services.a, actor: {}, now: at(clock) }))
+						.ticket.number
+				);
+			}
+			const checked = [];
+			for (const [i, b] of booked.entries())
+				checked.push(
+					(await checkIn(db.sql, { code: b.code, actor: {}, now: at(late[2 + i]) })).ticket.number
+				);
+			const order = [];
+			for (const clock of late.slice(2)) {
+				order.push(
+					(await callNext(db.sql, { counterId: jkt.counters.two, actor: {}, now: at(clock) })).ticket?.number
+				);
+			}
+			return { order, walkIns, checked };
+		};
+		const strict = await run(1);
+		expect(strict.order).toEqual([
+			strict.checked[0],
+			strict.walkIns[0],
+			strict.checked[1],
+			strict.walkIns[1]
+		]);
+		const usual = await run(3);
+		expect(usual.order).toEqual([...usual.checked, ...usual.walkIns]);
+	});
 });

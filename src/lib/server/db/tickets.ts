@@ -126,6 +126,8 @@ export interface WaitingHead {
 	id: string;
 	priority: boolean;
 	queuedAt: Date;
+	/** a checked-in booking (queued from its slot start) */
+	booked: boolean;
 }
 
 /**
@@ -138,13 +140,13 @@ export async function peekWaitingHeads(db: Db, counterId: string, at: Date): Pro
 	// only the MPP's current local day: a ticket of an ended day is never called (issue 10 item 5)
 	const mpp = db`(SELECT mpp_id FROM counters WHERE id = ${counterId})`;
 	return db<WaitingHead[]>`
-		(SELECT t.id, true AS priority, t.queued_at AS "queuedAt" FROM tickets t
+		(SELECT t.id, true AS priority, t.queued_at AS "queuedAt", t.source = 'booking' AS booked FROM tickets t
 			WHERE t.mpp_id = ${mpp} AND t.local_date = (SELECT mpp_local_date(${mpp}, ${at}))
 				AND t.status = 'waiting' AND t.priority_group IS NOT NULL
 				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
 			ORDER BY t.queued_at, t.id LIMIT 1)
 		UNION ALL
-		(SELECT t.id, false AS priority, t.queued_at AS "queuedAt" FROM tickets t
+		(SELECT t.id, false AS priority, t.queued_at AS "queuedAt", t.source = 'booking' AS booked FROM tickets t
 			WHERE t.mpp_id = ${mpp} AND t.local_date = (SELECT mpp_local_date(${mpp}, ${at}))
 				AND t.status = 'waiting' AND t.priority_group IS NULL
 				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
