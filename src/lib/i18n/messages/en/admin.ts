@@ -144,6 +144,15 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.ops.closedDay': 'Closed',
 	'admin.ops.timePlaceholder': 'HH:MM',
 	'admin.ops.breakHint': 'Leave the break empty when there is none. Friday: the Friday prayer break.',
+	'admin.ops.checkinBefore': 'Booking check-in opens (minutes before the slot)',
+	'admin.ops.checkinBeforeHint':
+		'Citizens who booked may check in from this many minutes before their time (0–180).',
+	'admin.ops.checkinAfter': 'Booking check-in closes (minutes after the slot)',
+	'admin.ops.checkinAfterHint':
+		'Later than this a booking becomes an ordinary ticket; never checking in counts as a no-show (0–60).',
+	'admin.ops.bookingRatio': 'Booked calls in a row',
+	'admin.ops.bookingRatioHint':
+		'At most this many booked tickets are called in a row at one counter while walk-ins wait (1–20).',
 	'admin.ops.callLimit': 'Calls before a no-show',
 	'admin.ops.callLimitHint': 'After this many calls, the operator may mark the ticket as absent (1–10).',
 	'admin.ops.priorityRatio': 'Priority calls in a row',
@@ -323,6 +332,9 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.field.regionCode': 'Region code',
 	'admin.field.timezone': 'Time zone',
 	'admin.field.openingHours': 'Opening hours',
+	'admin.field.checkinBeforeMinutes': 'Check-in opens (min)',
+	'admin.field.checkinAfterMinutes': 'Check-in closes (min)',
+	'admin.field.bookingRatio': 'Booked calls in a row',
 	'admin.field.callLimit': 'Call limit',
 	'admin.field.priorityRatio': 'Priority calls in a row',
 	'admin.field.runningText': 'Running text',

@@ -144,6 +144,15 @@ export const admin = {
 	'admin.ops.closedDay': 'Tutup',
 	'admin.ops.timePlaceholder': 'JJ:MM',
 	'admin.ops.breakHint': 'Kosongkan jam istirahat bila tidak ada istirahat. Jumat: istirahat salat Jumat.',
+	'admin.ops.checkinBefore': 'Check-in booking dibuka (menit sebelum jadwal)',
+	'admin.ops.checkinBeforeHint':
+		'Warga yang memesan dapat check-in sejak sekian menit sebelum jamnya (0–180).',
+	'admin.ops.checkinAfter': 'Check-in booking ditutup (menit setelah jadwal)',
+	'admin.ops.checkinAfterHint':
+		'Lewat dari ini, pemesanan menjadi antrean biasa; tidak check-in sama sekali dihitung tidak hadir (0–60).',
+	'admin.ops.bookingRatio': 'Booking berturut-turut',
+	'admin.ops.bookingRatioHint':
+		'Paling banyak sekian tiket booking dipanggil berturut-turut di satu loket selama ada warga datang langsung yang menunggu (1–20).',
 	'admin.ops.callLimit': 'Batas panggilan sebelum tidak hadir',
 	'admin.ops.callLimitHint':
 		'Setelah dipanggil sebanyak ini, petugas dapat menandai tiket tidak hadir (1–10).',
@@ -325,6 +334,9 @@ export const admin = {
 	'admin.field.regionCode': 'Kode wilayah',
 	'admin.field.timezone': 'Zona waktu',
 	'admin.field.openingHours': 'Jam layanan',
+	'admin.field.checkinBeforeMinutes': 'Check-in dibuka (menit)',
+	'admin.field.checkinAfterMinutes': 'Check-in ditutup (menit)',
+	'admin.field.bookingRatio': 'Booking berturut-turut',
 	'admin.field.callLimit': 'Batas panggilan',
 	'admin.field.priorityRatio': 'Prioritas berturut-turut',
 	'admin.field.runningText': 'Teks berjalan',
