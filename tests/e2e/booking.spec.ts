@@ -1,10 +1,19 @@
 // Issue 12 end to end: a citizen books on a phone-sized page, checks in at the kiosk by code, and is
 // called before a walk-in who came after the booked time started (Batam's failure, DOMAIN §8).
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, deviceTokens, e2eSql } from './demo';
 
 const slug = 'denpasar';
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
+
+/** Serious or critical axe-core findings (contrast, names, labels, language), as a11y.spec.ts checks. */
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 async function managerHeaders(request: APIRequestContext) {
 	const session = await request.post('/api/v1/session', {
@@ -57,6 +66,7 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 		await phone.getByLabel(/Nomor HP/).fill('0812 3456 7890');
 		await phone.getByLabel(/Saya setuju nomor HP saya/).check();
 		await phone.screenshot(shot('booking-form-phone'));
+		expect(await seriousViolations(phone)).toEqual([]);
 		await phone.getByRole('button', { name: 'Pesan sekarang' }).click();
 		await expect(phone.getByRole('heading', { name: 'Pemesanan Anda' })).toBeVisible();
 		await expect(phone.getByText(/WITA/).first()).toBeVisible();
@@ -67,6 +77,7 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 		expect(ics.headers()['content-type']).toContain('text/calendar');
 		expect(await ics.text()).toContain('DTSTART;TZID=Asia/Makassar:');
 		await phone.screenshot(shot('booking-confirmation-phone'));
+		expect(await seriousViolations(phone)).toEqual([]);
 
 		// the booked window began five minutes ago, and a walk-in arrives now, after its start
 		await sql`UPDATE bookings SET slot_start = now() - interval '5 minutes' WHERE code = ${shown.replace('-', '')}`;

@@ -53,8 +53,6 @@ export const book: Record<keyof typeof id, string> = {
 		'You came after the check-in time, so the booking counts as a walk-in. Your queue number is {number}.',
 	'book.status.no_show': 'This booking expired because it was never checked in.',
 	'book.track': 'Follow the queue',
-	'book.checkIn.too_early': 'Check-in is not open yet.',
-	'book.checkIn.refused': 'Check-in not possible: {reason}',
 	'book.calendar.summary': '{service} queue · {mpp}',
 	'book.calendar.description':
 		'Booking code {code}. Check in at the kiosk from {minutes} minutes before your time.',

@@ -51,8 +51,6 @@ export const book = {
 		'Anda datang setelah waktu check-in, jadi pemesanan berlaku sebagai antrean biasa. Nomor antrean Anda {number}.',
 	'book.status.no_show': 'Pemesanan ini kedaluwarsa karena tidak check-in.',
 	'book.track': 'Pantau antrean',
-	'book.checkIn.too_early': 'Check-in belum dibuka.',
-	'book.checkIn.refused': 'Check-in tidak dapat dilakukan: {reason}',
 	'book.calendar.summary': 'Antrean {service} · {mpp}',
 	'book.calendar.description': 'Kode booking {code}. Check-in di kiosk mulai {minutes} menit sebelum jadwal.',
 	'kiosk.booking.title': 'Punya kode booking?',

@@ -32,7 +32,7 @@ export const actions: Actions = {
 			await cancelBooking(getSql(), params.code);
 		} catch (e) {
 			if (!isAppError(e)) throw e;
-			return fail(e.status, { refusal: e.code, message: e.message });
+			return fail(e.status, { refusal: e.code });
 		}
 		redirect(303, `/book/${params.mpp}/${params.code}`);
 	},
@@ -41,7 +41,7 @@ export const actions: Actions = {
 			await checkIn(getSql(), { code: params.code, actor: queueActorOf(locals.actor) });
 		} catch (e) {
 			if (!isAppError(e)) throw e;
-			return fail(e.status, { refusal: e.code, message: e.message });
+			return fail(e.status, { refusal: e.code });
 		}
 		redirect(303, `/book/${params.mpp}/${params.code}`);
 	}
