@@ -3,6 +3,7 @@
 // horizon, closed days and hours; and the no-show sweep that gives unused places back (Bantul).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepNoShows } from '../../src/lib/server/booking/no-show';
+import { forgetOldPhones } from '../../src/lib/server/booking/retention';
 import { listSlots } from '../../src/lib/server/booking/slots';
 import { upsertClosedDay } from '../../src/lib/server/db/closed-days';
 import { findMppById } from '../../src/lib/server/db/mpps';
@@ -96,5 +97,22 @@ describe('no-shows', () => {
 		>`SELECT status FROM bookings WHERE code = ${booking.code}`;
 		expect(row.status).toBe('no_show');
 		expect((await ledger())[0].booked).toBe(0);
+	});
+});
+
+describe('phone numbers (UU 27/2022)', () => {
+	it('keeps a number only with its consent time, and deletes it 30 days after the visit', async () => {
+		const made = wib('2026-11-09', '08:00');
+		const { booking } = await at('2026-11-11', '09:00', made, { phone: '+6285700000001' });
+		const phoneOf = async () =>
+			(
+				await db.sql<{ phone: string | null; consent: Date | null }[]>`
+					SELECT phone, phone_consent_at AS consent FROM bookings WHERE code = ${booking.code}`
+			)[0];
+		expect(await phoneOf()).toEqual({ phone: '+6285700000001', consent: made });
+		await forgetOldPhones(db.sql, new Date('2026-12-11T12:00:00Z'));
+		expect((await phoneOf()).phone).toBe('+6285700000001');
+		await forgetOldPhones(db.sql, new Date('2026-12-12T12:00:00Z'));
+		expect(await phoneOf()).toEqual({ phone: null, consent: null });
 	});
 });

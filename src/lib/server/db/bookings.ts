@@ -178,3 +178,11 @@ export async function markNoShows(
 		UPDATE bookings SET status = 'no_show' FROM due WHERE bookings.id = due.id
 		RETURNING bookings.service_id AS "serviceId", bookings.local_date::text AS "localDate"`;
 }
+
+/** Removes the phone number (and its consent) of bookings whose day ended before `beforeDate`. */
+export async function forgetPhones(db: Db, beforeDate: string): Promise<number> {
+	const rows = await db`
+		UPDATE bookings SET phone = NULL, phone_consent_at = NULL
+		WHERE phone IS NOT NULL AND local_date < ${beforeDate}::date`;
+	return rows.count;
+}
