@@ -3,7 +3,7 @@
 // against it from the moment it is made, a walk-in from the moment its number is taken, and neither
 // can pass it whichever comes first. The window's places are counted under that lock too, so 2,000
 // people pressing at once for 100 places get 100 bookings.
-import { regularQuota } from '../../domain/booking-slots';
+import { regularQuota, zonedInstant } from '../../domain/booking-slots';
 import { localDate, parseClock } from '../../domain/local-day';
 import { maxTicketSeq } from '../../domain/numbering';
 import type { Sql, Tx } from '../db/client';
@@ -11,21 +11,19 @@ import {
 	addBooked,
 	countClientBookings,
 	countPhoneBookings,
+	countServiceCounters,
 	countSlotTaken,
 	insertBooking,
 	lockLedger,
-	readLedger,
-	countServiceCounters,
-	type Booking
+	readLedger
 } from '../db/bookings';
+import { findClosedDay } from '../db/closed-days';
 import type { Mpp } from '../db/mpps';
 import { findService, type Service } from '../db/services';
 import { notFound } from '../errors';
 import type { IdempotencyClaim } from '../idempotency';
 import { uuidv7 } from '../ids';
 import { queueTransaction } from '../queue/record';
-import { zonedInstant } from '../../domain/booking-slots';
-import { findClosedDay } from '../db/closed-days';
 import { BookingRefusal, checkDay, checkSlot, planFrom } from './calendar';
 import { generateBookingCode } from './code';
 import { maxBookingsPerClientPerDay, maxBookingsPerPhonePerDay } from './limits';
@@ -132,7 +130,7 @@ export async function book(sql: Sql, input: BookInput): Promise<{ booking: Booki
 			}),
 			addBooked(tx, service.id, input.date, 1)
 		]);
-		return { value: { booking: toBookingView(booking as Booking, mpp, service) }, draft: null };
+		return { value: { booking: toBookingView(booking, mpp, service) }, draft: null };
 	});
 	return { ...value, outcome: null };
 }

@@ -4,8 +4,9 @@
 //
 // The ticket queues from the slot's start, not from the moment of check-in: callNext orders by arrival
 // (queued_at), so walk-ins who came after the slot started are called after it and those who came
-// before it keep their place (Batam, DOMAIN §8), with callNext itself unchanged. How many booked tickets
-// can get ahead is bounded by the booking share of each window's throughput (calendar.ts).
+// before it keep their place (Batam, DOMAIN §8). How many booked tickets get ahead is bounded twice: by
+// the booking share of each window's throughput (calendar.ts), and by the MPP's booking_ratio, the
+// most booked calls in a row one counter makes while walk-ins wait (queue/call-next.ts).
 // Too late → an ordinary walk-in ticket from now on, and the booking is marked late_walk_in.
 import { checkIssueTime, issueHours } from '../../domain/issue-rules';
 import { formatClock, localTime, zoneLabel } from '../../domain/local-day';
