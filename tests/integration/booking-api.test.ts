@@ -3,8 +3,8 @@
 // an Idempotency-Key makes a retried booking one booking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localTime } from '../../src/lib/domain/local-day';
-import { startAppServer, type AppServer } from '../helpers/app-server';
-import { createWorld, type MppFixture } from '../helpers/fixtures';
+import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
+import { createWorld, PASSWORD, type MppFixture } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let db: TestDatabase;
@@ -103,6 +103,23 @@ describe('booking API', () => {
 		const again = await post(`/api/v1/bookings/${made.code}/check-in`, {});
 		expect(again.status).toBe(409);
 		expect(((await again.json()) as { error: { code: string } }).error.code).toBe('already_checked_in');
+	});
+
+	it('limits one client to four bookings a day, but not the MPP’s staff booking for residents', async () => {
+		// every anonymous request of this file comes from one client (127.0.0.1), which booked before
+		const day = windowIn(3 * 24 * 60);
+		const times = ['08:00', '08:15', '08:30', '08:45', '09:00', '09:15'];
+		let last: Response | undefined;
+		for (const time of times.slice(0, 5)) last = await post(bookings(), { ...valid(day), time });
+		expect(last!.status).toBe(409);
+		expect(((await last!.json()) as { error: { code: string } }).error.code).toBe('limit_reached');
+
+		const token = await signIn(app.url, jkt.users.operator.email, PASSWORD);
+		const staff = { authorization: `Bearer ${token}` };
+		const desk = [];
+		for (const time of times)
+			desk.push((await post(bookings(), { ...valid(windowIn(4 * 24 * 60)), time }, staff)).status);
+		expect(desk).toEqual([201, 201, 201, 201, 201, 201]);
 	});
 
 	const refused: [string, () => Promise<Response>, number, string][] = [

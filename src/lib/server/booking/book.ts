@@ -40,6 +40,11 @@ export interface BookInput {
 	/** '+62…', only with consent */
 	phone: string | null;
 	clientKey: string;
+	/**
+	 * Staff of the MPP booking for residents without a smartphone (Bogor's "Prima Antri", DOMAIN §8):
+	 * one desk books for many people, so the per-client limit does not apply; the per-phone one does.
+	 */
+	byStaff?: boolean;
 	idempotency?: IdempotencyClaim | null;
 	now?: Date;
 }
@@ -108,7 +113,7 @@ export async function book(sql: Sql, input: BookInput): Promise<{ booking: Booki
 				`Nomor telepon ini sudah memesan ${maxBookingsPerPhonePerDay} kali untuk hari tersebut.`
 			);
 		}
-		if (byClient >= maxBookingsPerClientPerDay) {
+		if (!input.byStaff && byClient >= maxBookingsPerClientPerDay) {
 			throw new BookingRefusal(
 				'limit_reached',
 				`Batas ${maxBookingsPerClientPerDay} pemesanan per hari dari perangkat ini sudah tercapai.`

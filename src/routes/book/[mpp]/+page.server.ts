@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { book } from '$lib/server/booking/book';
 import { bookingDays, bookingMenu } from '$lib/server/booking/menu';
 import { bookingFields } from '$lib/server/booking/schemas';
+import { bookingClient } from '$lib/server/booking/staff';
 import { listSlots } from '$lib/server/booking/slots';
 import { zoneLabel } from '$lib/domain/local-day';
 import { getSql } from '$lib/server/db/client';
@@ -12,7 +13,6 @@ import { IdempotentReplay, readIdempotencyKey } from '$lib/server/idempotency';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { requireMppBySlug } from '$lib/server/mpps';
 import { queryRecord, safeRecord } from '$lib/server/safe-keys';
-import { clientKey } from '$lib/server/throttle/client-key';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One page, one step at a time: ?tenant → ?service → ?date → a window and the details, posted. */
@@ -69,7 +69,7 @@ export const actions: Actions = {
 				time: input.time,
 				name: input.name,
 				phone: input.phone ?? null,
-				clientKey: clientKey(getClientAddress()),
+				...bookingClient(event.locals.actor, mpp.id, getClientAddress()),
 				idempotency
 			}).catch((error: unknown) => {
 				// a replayed double press answers with the first booking

@@ -1,13 +1,17 @@
 import { book } from '$lib/server/booking/book';
 import { bookingFields } from '$lib/server/booking/schemas';
+import { bookingClient } from '$lib/server/booking/staff';
 import { getSql } from '$lib/server/db/client';
 import { apiHandler, json, readJson } from '$lib/server/http';
 import { idempotent } from '$lib/server/idempotency';
 import { requireMppBySlug } from '$lib/server/mpps';
-import { clientKey } from '$lib/server/throttle/client-key';
+
 import type { RequestHandler } from './$types';
 
-/** A citizen (or another system on their behalf) books a window. No account; limits per phone and client. */
+/**
+ * A citizen (or another system on their behalf) books a window. No account; limits per phone and per
+ * client, except that the MPP's signed-in staff booking for residents are not limited per client.
+ */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const sql = getSql();
 	const mpp = await requireMppBySlug(sql, event.params.slug);
@@ -20,7 +24,7 @@ export const POST: RequestHandler = apiHandler(async (event) => {
 			time: input.time,
 			name: input.name,
 			phone: input.phone ?? null,
-			clientKey: clientKey(event.getClientAddress()),
+			...bookingClient(event.locals.actor, mpp.id, event.getClientAddress()),
 			idempotency
 		})
 	);
