@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { migrate, startEmbedded, type Database } from '../../server/database';
+import { localDate } from '../../src/lib/domain/local-day';
 import type { OpeningHours } from '../../src/lib/domain/types';
 import { createSql, type Sql } from '../../src/lib/server/db/client';
 import { insertCounter } from '../../src/lib/server/db/counters';
@@ -85,14 +86,16 @@ async function main() {
 			});
 			serviceIds.push(s.id);
 		}
-		// The waiting tickets are set up in bulk: the benchmark measures calling, not issuing.
+		// The waiting tickets are set up in bulk: the benchmark measures calling, not issuing. They belong
+		// to today: callNext calls only the MPP's current local day (a fixed date here called nothing).
+		const today = localDate(new Date(), 'Asia/Jakarta');
 		await sql`
 			INSERT INTO tickets (id, mpp_id, service_id, issued_service_id, local_date, seq, number, status,
 				priority_group, track_code, issued_at, queued_at)
-			SELECT gen_random_uuid(), ${mpp.id}, s.id, s.id, '2026-11-23', n, s.prefix || lpad(n::text, 3, '0'), 'waiting',
+			SELECT gen_random_uuid(), ${mpp.id}, s.id, s.id, ${today}, n, s.prefix || lpad(n::text, 3, '0'), 'waiting',
 				CASE WHEN random() < ${priorityShare} THEN 'lansia' END, md5(random()::text), at, at
 			FROM services s, generate_series(1, ${perService}) n,
-				LATERAL (SELECT timestamptz '2026-11-23 00:30+00' + n * interval '1 second' + random() * interval '1 second') q(at)
+				LATERAL (SELECT now() - interval '3 hours' + n * interval '1 second' + random() * interval '1 second') q(at)
 			WHERE s.mpp_id = ${mpp.id}`;
 		await sql`ANALYZE tickets`;
 		const tickets = serviceCount * perService;

@@ -72,7 +72,10 @@ const actions: { route: string; names: string[]; staff: boolean }[] = [
 	{ route: 'admin/[mpp]/people', names: ['create', 'update', 'reset', 'link', 'active'], staff: true },
 	{ route: 'admin/[mpp]/import', names: ['default'], staff: true },
 	{ route: 'ministry/catalogue', names: ['create', 'update', 'active', 'import'], staff: true },
-	{ route: 'kiosk/[mpp]', names: ['issue'], staff: true },
+	{ route: 'kiosk/[mpp]', names: ['checkIn', 'issue'], staff: true },
+	// the public booking pages (issue 12): no account, the code is the key
+	{ route: 'book/[mpp]', names: ['book'], staff: false },
+	{ route: 'book/[mpp]/[code]', names: ['cancel', 'checkIn'], staff: false },
 	{ route: 'login', names: ['default'], staff: false },
 	{ route: 'logout', names: ['default'], staff: false },
 	{ route: 'invite/[token]', names: ['default'], staff: false }

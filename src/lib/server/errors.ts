@@ -13,6 +13,9 @@ export class AppError extends Error {
 		super(message);
 		this.name = 'AppError';
 	}
+
+	/** extra fields for the JSON error body, e.g. when a refused booking slot opens */
+	details?: Record<string, string>;
 }
 
 export const badRequest = (message: string, code = 'bad_request') => new AppError(400, code, message);

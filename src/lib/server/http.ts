@@ -40,7 +40,10 @@ export function apiHandler<E extends RequestEvent>(
 			if (isStatementTimeout(error)) return statementTimeoutResponse();
 			if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
 			if (!isAppError(error)) throw error;
-			const response = errorResponse(error.status, error.code, error.message);
+			const response = json(
+				{ error: { ...error.details, code: error.code, message: error.message } },
+				error.status
+			);
 			if (error instanceof TooManyRequests || error instanceof ServiceUnavailable)
 				response.headers.set('retry-after', String(error.retryAfterSeconds));
 			return response;

@@ -4,6 +4,7 @@ import { accounts } from './en/accounts';
 import { admin } from './en/admin';
 import { base } from './en/base';
 import { catalogue } from './en/catalogue';
+import { book } from './en/book';
 import { counter } from './en/counter';
 import { display } from './en/display';
 import { history } from './en/history';
@@ -25,5 +26,6 @@ export const en: Catalogue = {
 	...ministry,
 	...admin,
 	...accounts,
-	...catalogue
+	...catalogue,
+	...book
 };

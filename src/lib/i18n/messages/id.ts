@@ -5,6 +5,7 @@ import { accounts } from './id/accounts';
 import { admin } from './id/admin';
 import { base } from './id/base';
 import { catalogue } from './id/catalogue';
+import { book } from './id/book';
 import { counter } from './id/counter';
 import { display } from './id/display';
 import { history } from './id/history';
@@ -26,5 +27,6 @@ export const id = {
 	...ministry,
 	...admin,
 	...accounts,
-	...catalogue
+	...catalogue,
+	...book
 } as const;

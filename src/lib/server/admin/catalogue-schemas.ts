@@ -41,6 +41,11 @@ export const serviceSchema = z.object({
 	targetWaitMinutes: whole(1, 600),
 	dailyQuota: optionalWhole(1, 999),
 	cutoffMinutes: whole(0, 600),
+	// online booking (issue 12); absent in a catalogue import, where the defaults apply
+	bookingShare: whole(0, 100).optional(),
+	bookingHorizonDays: whole(1, 90).optional(),
+	bookingReleaseHour: whole(0, 23).optional(),
+	priorityReserveShare: whole(0, 50).optional(),
 	counterIds: ids,
 	standard,
 	/** the officer saw the warning "no counter serves this service" and saves anyway */

@@ -75,7 +75,11 @@ export const mppOperationsSchema = z.object({
 	openingHours,
 	callLimit: whole(1, 10),
 	priorityRatio: whole(1, 20),
-	runningText: optionalText(500)
+	runningText: optionalText(500),
+	// online booking (issue 12): set on an existing MPP's page; a new MPP starts from the defaults
+	checkinBeforeMinutes: whole(0, 180).optional(),
+	checkinAfterMinutes: whole(0, 60).optional(),
+	bookingRatio: whole(1, 20).optional()
 });
 
 export const mppCreateSchema = mppProfileSchema.extend(mppOperationsSchema.shape);

@@ -27,7 +27,15 @@ import { save, type Saved } from './live';
 import { closedDaySchema, mppCreateSchema, mppOperationsSchema, mppProfileSchema } from './mpp-schemas';
 
 const profileFields = ['name', 'slug', 'province', 'city', 'regionCode', 'timezone'] as const;
-const operationFields = ['openingHours', 'callLimit', 'priorityRatio', 'runningText'] as const;
+const operationFields = [
+	'openingHours',
+	'callLimit',
+	'priorityRatio',
+	'runningText',
+	'checkinBeforeMinutes',
+	'checkinAfterMinutes',
+	'bookingRatio'
+] as const;
 
 export async function listMppsForAdmin(sql: Sql, actor: Actor): Promise<MppSettings[]> {
 	requireSuperadmin(actor);
@@ -111,7 +119,12 @@ export async function updateMppOperations(
 			opening_hours: data.openingHours,
 			call_limit: data.callLimit,
 			priority_ratio: data.priorityRatio,
-			running_text: data.runningText
+			running_text: data.runningText,
+			...(data.checkinBeforeMinutes === undefined
+				? {}
+				: { checkin_before_minutes: data.checkinBeforeMinutes }),
+			...(data.checkinAfterMinutes === undefined ? {} : { checkin_after_minutes: data.checkinAfterMinutes }),
+			...(data.bookingRatio === undefined ? {} : { booking_ratio: data.bookingRatio })
 		});
 		const changes = diff(before, after, [...operationFields]);
 		if (Object.keys(changes).length)

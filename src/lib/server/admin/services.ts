@@ -35,6 +35,10 @@ const auditedFields = [
 	'targetWaitMinutes',
 	'dailyQuota',
 	'cutoffMinutes',
+	'bookingShare',
+	'bookingHorizonDays',
+	'bookingReleaseHour',
+	'priorityReserveShare',
 	'counterIds',
 	'standardCode',
 	'localOnly'
@@ -83,7 +87,12 @@ function columns(data: ServiceInput) {
 		daily_quota: data.dailyQuota,
 		cutoff_minutes: data.cutoffMinutes,
 		standard_code: data.standard.standardCode,
-		local_only: data.standard.localOnly
+		local_only: data.standard.localOnly,
+		// left out when not sent (a catalogue import): the column keeps its value or its default
+		...(data.bookingShare === undefined ? {} : { booking_share: data.bookingShare }),
+		...(data.bookingHorizonDays === undefined ? {} : { booking_horizon_days: data.bookingHorizonDays }),
+		...(data.bookingReleaseHour === undefined ? {} : { booking_release_hour: data.bookingReleaseHour }),
+		...(data.priorityReserveShare === undefined ? {} : { priority_reserve_share: data.priorityReserveShare })
 	};
 }
 

@@ -20,6 +20,10 @@ export interface ServiceRow {
 	targetWaitMinutes: number;
 	dailyQuota: number | null;
 	cutoffMinutes: number;
+	bookingShare: number;
+	bookingHorizonDays: number;
+	bookingReleaseHour: number;
+	priorityReserveShare: number;
 	active: boolean;
 	/** the national standard service it is (issue 14), null when local only or not yet decided */
 	standardCode: string | null;
@@ -47,7 +51,9 @@ const serviceColumns = (db: Db) => db`
 	s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix, s.name,
 	s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
 	s.cutoff_minutes AS "cutoffMinutes", s.active,
-	s.standard_code AS "standardCode", s.local_only AS "localOnly",
+	s.standard_code AS "standardCode", s.local_only AS "localOnly", s.booking_share AS "bookingShare",
+	s.booking_horizon_days AS "bookingHorizonDays", s.booking_release_hour AS "bookingReleaseHour",
+	s.priority_reserve_share AS "priorityReserveShare",
 	(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
 		AND k.local_date = mpp_local_date(s.mpp_id, now())) AS waiting,
 	coalesce((SELECT array_agg(cs.counter_id ORDER BY cs.counter_id) FROM counter_services cs
@@ -110,6 +116,10 @@ export interface ServiceColumns {
 	cutoff_minutes: number;
 	standard_code: string | null;
 	local_only: boolean;
+	booking_share?: number;
+	booking_horizon_days?: number;
+	booking_release_hour?: number;
+	priority_reserve_share?: number;
 	active: boolean;
 }
 

@@ -15,6 +15,10 @@ export interface MppSettings {
 	callLimit: number;
 	runningText: string;
 	active: boolean;
+	/** the booking check-in window and the booked-streak cap (migration 0015) */
+	checkinBeforeMinutes: number;
+	checkinAfterMinutes: number;
+	bookingRatio: number;
 }
 
 /** The columns an edit may set, snake_case as in the table. */
@@ -30,11 +34,16 @@ export interface MppPatch {
 	call_limit?: number;
 	running_text?: string;
 	active?: boolean;
+	checkin_before_minutes?: number;
+	checkin_after_minutes?: number;
+	booking_ratio?: number;
 }
 
 const columns = (db: Db) => db`
 	id, slug, name, province, city, region_code AS "regionCode", timezone, opening_hours AS "openingHours",
-	priority_ratio AS "priorityRatio", call_limit AS "callLimit", running_text AS "runningText", active`;
+	priority_ratio AS "priorityRatio", call_limit AS "callLimit", running_text AS "runningText", active,
+	checkin_before_minutes AS "checkinBeforeMinutes", checkin_after_minutes AS "checkinAfterMinutes",
+	booking_ratio AS "bookingRatio"`;
 
 export async function findMppSettings(db: Db, id: string): Promise<MppSettings | undefined> {
 	const [row] = await db<MppSettings[]>`SELECT ${columns(db)} FROM mpps WHERE id = ${id}`;
@@ -56,7 +65,11 @@ export async function listAllMppSettings(db: Db): Promise<MppSettings[]> {
 	return db<MppSettings[]>`SELECT ${columns(db)} FROM mpps ORDER BY active DESC, name`;
 }
 
-export async function insertMppSettings(db: Db, m: Omit<MppSettings, 'id' | 'active'>): Promise<MppSettings> {
+export async function insertMppSettings(
+	db: Db,
+	// a new MPP starts from the booking defaults of migration 0015
+	m: Omit<MppSettings, 'id' | 'active' | 'checkinBeforeMinutes' | 'checkinAfterMinutes' | 'bookingRatio'>
+): Promise<MppSettings> {
 	const [row] = await db<MppSettings[]>`
 		INSERT INTO mpps (slug, name, province, city, region_code, timezone, opening_hours, priority_ratio,
 			call_limit, running_text)

@@ -16,6 +16,10 @@ export interface Mpp {
 	active: boolean;
 	/** tickets at any hour, whatever the opening hours: only the demo sets it (migration 0013) */
 	ticketsAnyHour: boolean;
+	/** a booking may be checked in from this many minutes before its slot starts (migration 0015) */
+	checkinBeforeMinutes: number;
+	/** …until this many minutes after */
+	checkinAfterMinutes: number;
 }
 
 export interface NewMpp {
@@ -33,7 +37,8 @@ export interface NewMpp {
 const columns = (db: Db) => db`
 	id, slug, name, province, city, timezone, opening_hours AS "openingHours",
 	priority_ratio AS "priorityRatio", call_limit AS "callLimit", running_text AS "runningText", active,
-	tickets_any_hour AS "ticketsAnyHour"`;
+	tickets_any_hour AS "ticketsAnyHour", checkin_before_minutes AS "checkinBeforeMinutes",
+	checkin_after_minutes AS "checkinAfterMinutes"`;
 
 export async function insertMpp(db: Db, mpp: NewMpp): Promise<Mpp> {
 	const [row] = await db<Mpp[]>`

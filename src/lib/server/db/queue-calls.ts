@@ -64,15 +64,24 @@ export interface CalledTicket {
  */
 export async function callNextOfClass(
 	db: Db,
-	c: { counterId: string; mppId: string; serviceIds: string[]; priority: boolean; streak: number },
+	c: {
+		counterId: string;
+		mppId: string;
+		serviceIds: string[];
+		priority: boolean;
+		streak: number;
+		/** only tickets that are not checked-in bookings: the booked streak reached its limit */
+		walkInOnly?: boolean;
+	},
 	e: EventMeta
 ): Promise<CalledTicket | undefined> {
 	const ofClass = c.priority ? db`p.priority_group IS NOT NULL` : db`p.priority_group IS NULL`;
+	const walkIn = c.walkInOnly ? db`AND p.source <> 'booking'` : db``;
 	const [row] = await db<(TicketRecord & { waitingLeft: number })[]>`
 		WITH pick AS (
 			SELECT p.id FROM tickets p
 			WHERE p.mpp_id = ${c.mppId} AND p.local_date = (SELECT mpp_local_date(${c.mppId}, ${e.at}))
-				AND p.status = 'waiting' AND ${ofClass}
+				AND p.status = 'waiting' AND ${ofClass} ${walkIn}
 				AND p.service_id = ANY(${c.serviceIds}::uuid[])
 			ORDER BY p.queued_at, p.id LIMIT 1
 			FOR UPDATE SKIP LOCKED
@@ -83,7 +92,8 @@ export async function callNextOfClass(
 			WHERE id = (SELECT id FROM pick)
 			RETURNING *
 		), k AS (
-			UPDATE counters SET current_ticket_id = t.id, priority_streak = ${c.streak}
+			UPDATE counters SET current_ticket_id = t.id, priority_streak = ${c.streak},
+				booking_streak = CASE WHEN t.source = 'booking' THEN counters.booking_streak + 1 ELSE 0 END
 			FROM t WHERE counters.id = ${c.counterId}
 			RETURNING counters.id, counters.name
 		), e AS (

@@ -10,9 +10,13 @@ export interface QueueCounter {
 	active: boolean;
 	currentTicketId: string | null;
 	priorityStreak: number;
+	/** booked tickets this counter called in a row (migration 0015) */
+	bookingStreak: number;
 	serviceIds: string[];
 	/** the MPP's settings that govern this counter's calls */
 	priorityRatio: number;
+	/** at most this many booked tickets in a row while walk-ins wait */
+	bookingRatio: number;
 	callLimit: number;
 }
 
@@ -25,10 +29,10 @@ export interface CounterPatch {
 
 const columns = (db: Db) => db`
 	c.id, c.mpp_id AS "mppId", c.name, c.status, c.active, c.current_ticket_id AS "currentTicketId",
-	c.priority_streak AS "priorityStreak",
+	c.priority_streak AS "priorityStreak", c.booking_streak AS "bookingStreak",
 	coalesce((SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id),
 		'{}') AS "serviceIds",
-	m.priority_ratio AS "priorityRatio", m.call_limit AS "callLimit"`;
+	m.priority_ratio AS "priorityRatio", m.booking_ratio AS "bookingRatio", m.call_limit AS "callLimit"`;
 
 /** Locks the counter row: every operation on a counter and its current ticket takes this lock first. */
 export async function lockCounter(db: Db, id: string): Promise<QueueCounter | undefined> {

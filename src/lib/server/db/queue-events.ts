@@ -50,10 +50,26 @@ export async function listTicketEvents(db: Db, ticketId: string): Promise<Ticket
  * until commit, so concurrent kiosks take numbers one after another and a refused (rolled back)
  * ticket gives its number back: the numbers stay contiguous and the quota check is exact.
  */
-export async function nextDailySeq(db: Db, serviceId: string, localDate: string): Promise<number> {
-	const [row] = await db<{ seq: number }[]>`
+export async function nextDailySeq(
+	db: Db,
+	serviceId: string,
+	localDate: string
+): Promise<{ seq: number; booked: number }> {
+	const [row] = await db<{ seq: number; booked: number }[]>`
 		INSERT INTO ticket_daily_counters (service_id, local_date, last_seq) VALUES (${serviceId}, ${localDate}, 1)
 		ON CONFLICT (service_id, local_date) DO UPDATE SET last_seq = ticket_daily_counters.last_seq + 1
+		RETURNING last_seq AS seq, booked`;
+	return row;
+}
+
+/**
+ * The next number for a booking that becomes a ticket: its place moves from `booked` to the numbered
+ * tickets in one update of the ledger row, so the day's total stays what it was.
+ */
+export async function nextDailySeqForBooking(db: Db, serviceId: string, localDate: string): Promise<number> {
+	const [row] = await db<{ seq: number }[]>`
+		UPDATE ticket_daily_counters SET last_seq = last_seq + 1, booked = booked - 1
+		WHERE service_id = ${serviceId} AND local_date = ${localDate}
 		RETURNING last_seq AS seq`;
 	return row.seq;
 }

@@ -12,6 +12,13 @@ export interface Service {
 	cutoffMinutes: number;
 	expectedServiceMinutes: number;
 	active: boolean;
+	/** percent of a 15-minute window's throughput that may be booked (migration 0015) */
+	bookingShare: number;
+	bookingHorizonDays: number;
+	/** local hour at which each day's slots start to be released */
+	bookingReleaseHour: number;
+	/** percent of the daily quota kept for priority groups */
+	priorityReserveShare: number;
 }
 
 export interface NewService {
@@ -31,7 +38,9 @@ export interface NewService {
 const columns = (db: Db) => db`
 	id, mpp_id AS "mppId", tenant_id AS "tenantId", code, prefix, name,
 	target_wait_minutes AS "targetWaitMinutes", daily_quota AS "dailyQuota", cutoff_minutes AS "cutoffMinutes",
-	expected_service_minutes AS "expectedServiceMinutes", active`;
+	expected_service_minutes AS "expectedServiceMinutes", active, booking_share AS "bookingShare",
+	booking_horizon_days AS "bookingHorizonDays", booking_release_hour AS "bookingReleaseHour",
+	priority_reserve_share AS "priorityReserveShare"`;
 
 export async function insertService(db: Db, s: NewService): Promise<Service> {
 	const [row] = await db<Service[]>`
@@ -64,6 +73,8 @@ export async function listServicesWithWaiting(
 		SELECT s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix,
 			s.name, s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
 			s.cutoff_minutes AS "cutoffMinutes", s.expected_service_minutes AS "expectedServiceMinutes", s.active,
+			s.booking_share AS "bookingShare", s.booking_horizon_days AS "bookingHorizonDays",
+			s.booking_release_hour AS "bookingReleaseHour", s.priority_reserve_share AS "priorityReserveShare",
 			t.name AS "tenantName",
 			(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
 				AND k.local_date = mpp_local_date(${mppId}, ${at})) AS waiting

@@ -2,6 +2,9 @@
 import type { PriorityGroup, TicketStatus } from '../../domain/types';
 import type { Db } from './client';
 
+/** Where a ticket came from; 'booking' is a booking checked in (migration 0015). */
+export type TicketSource = 'kiosk' | 'staff' | 'online' | 'booking';
+
 /** A ticket row joined with the names every view shows. */
 export interface TicketRecord {
 	id: string;
@@ -24,7 +27,7 @@ export interface TicketRecord {
 	finishedAt: Date | null;
 	counterId: string | null;
 	counterName: string | null;
-	source: 'kiosk' | 'staff' | 'online';
+	source: TicketSource;
 }
 
 export interface NewTicket {
@@ -37,7 +40,10 @@ export interface NewTicket {
 	priorityGroup: PriorityGroup | null;
 	trackCode: string;
 	issuedAt: Date;
-	source: 'kiosk' | 'staff' | 'online';
+	source: TicketSource;
+	/** arrival order; a checked-in booking queues from its slot start (defaults to issuedAt) */
+	queuedAt?: Date;
+	bookedSlotStart?: Date | null;
 }
 
 /** Columns a queue operation may change, in database spelling. */
@@ -65,9 +71,10 @@ export async function insertTicket(db: Db, t: NewTicket): Promise<TicketRecord> 
 	const [row] = await db<TicketRecord[]>`
 		WITH t AS (
 			INSERT INTO tickets (id, mpp_id, service_id, issued_service_id, local_date, seq, number, status,
-				priority_group, track_code, issued_at, queued_at, source)
+				priority_group, track_code, issued_at, queued_at, source, booked_slot_start)
 			VALUES (${t.id}, ${t.mppId}, ${t.serviceId}, ${t.serviceId}, ${t.localDate}, ${t.seq}, ${t.number}, 'waiting',
-				${t.priorityGroup}, ${t.trackCode}, ${t.issuedAt}, ${t.issuedAt}, ${t.source})
+				${t.priorityGroup}, ${t.trackCode}, ${t.issuedAt}, ${t.queuedAt ?? t.issuedAt}, ${t.source},
+				${t.bookedSlotStart ?? null})
 			RETURNING *
 		)
 		SELECT ${columns(db)} FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id`;
@@ -119,6 +126,8 @@ export interface WaitingHead {
 	id: string;
 	priority: boolean;
 	queuedAt: Date;
+	/** a checked-in booking (queued from its slot start) */
+	booked: boolean;
 }
 
 /**
@@ -131,13 +140,13 @@ export async function peekWaitingHeads(db: Db, counterId: string, at: Date): Pro
 	// only the MPP's current local day: a ticket of an ended day is never called (issue 10 item 5)
 	const mpp = db`(SELECT mpp_id FROM counters WHERE id = ${counterId})`;
 	return db<WaitingHead[]>`
-		(SELECT t.id, true AS priority, t.queued_at AS "queuedAt" FROM tickets t
+		(SELECT t.id, true AS priority, t.queued_at AS "queuedAt", t.source = 'booking' AS booked FROM tickets t
 			WHERE t.mpp_id = ${mpp} AND t.local_date = (SELECT mpp_local_date(${mpp}, ${at}))
 				AND t.status = 'waiting' AND t.priority_group IS NOT NULL
 				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
 			ORDER BY t.queued_at, t.id LIMIT 1)
 		UNION ALL
-		(SELECT t.id, false AS priority, t.queued_at AS "queuedAt" FROM tickets t
+		(SELECT t.id, false AS priority, t.queued_at AS "queuedAt", t.source = 'booking' AS booked FROM tickets t
 			WHERE t.mpp_id = ${mpp} AND t.local_date = (SELECT mpp_local_date(${mpp}, ${at}))
 				AND t.status = 'waiting' AND t.priority_group IS NULL
 				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})

@@ -75,17 +75,29 @@ export async function callNext(
 				choice.ticket.priority,
 				...heads.filter((h) => h.priority !== choice.ticket.priority).map((h) => h.priority)
 			];
+			// A checked-in booking queues from its slot start, so it comes before walk-ins who arrived later
+			// (booking/check-in.ts). After bookingRatio booked calls in a row the counter first looks for a
+			// walk-in; only when none waits does the booking go next anyway. The peek already says whether
+			// the head is booked, so the usual call costs nothing more.
+			const capBooked = (priority: boolean) =>
+				heads.some((h) => h.priority === priority && h.booked) &&
+				counter.bookingStreak >= counter.bookingRatio;
 			let called;
 			for (const priority of classes) {
 				const streak =
 					priority === choice.ticket.priority
 						? choice.streak
 						: nextStreak(priority, regularWaiting, counter.priorityStreak);
-				called = await callNextOfClass(
-					tx,
-					{ counterId: counter.id, mppId: counter.mppId, serviceIds: counter.serviceIds, priority, streak },
-					meta({ callCount: 1 })
-				);
+				const pick = {
+					counterId: counter.id,
+					mppId: counter.mppId,
+					serviceIds: counter.serviceIds,
+					priority,
+					streak
+				};
+				if (capBooked(priority))
+					called = await callNextOfClass(tx, { ...pick, walkInOnly: true }, meta({ callCount: 1 }));
+				called ??= await callNextOfClass(tx, pick, meta({ callCount: 1 }));
 				if (called) break;
 			}
 			if (!called) return nobody();

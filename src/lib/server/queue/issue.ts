@@ -1,21 +1,18 @@
 // Issuing a ticket at a kiosk, by staff, or online.
 import { checkIssueTime, checkQuota, issueHours } from '../../domain/issue-rules';
 import { localTime, zoneLabel } from '../../domain/local-day';
-import { canNumber, ticketNumber } from '../../domain/numbering';
+import { regularQuota } from '../../domain/booking-slots';
+import { canNumber } from '../../domain/numbering';
 import type { PriorityGroup } from '../../domain/types';
 import type { Sql } from '../db/client';
 import { findClosedDay } from '../db/closed-days';
 import { findMppById } from '../db/mpps';
 import { nextDailySeq } from '../db/queue-events';
 import { findService } from '../db/services';
-import { insertTicket } from '../db/tickets';
 import { conflict, notFound, unprocessable } from '../errors';
-import { uuidv7 } from '../ids';
-import { estimateFor } from './estimate';
-import { appendEvent, draftOutcome, queueTransaction } from './record';
-import { generateTrackCode } from './track-code';
+import { createTicket } from './create-ticket';
+import { queueTransaction } from './record';
 import type { IssuedTicket, QueueActor, QueueRequest } from './types';
-import { toOutcomeTicket } from './views';
 
 export interface IssueTicketInput extends Pick<QueueRequest, 'idempotency'> {
 	mppId: string;
@@ -64,53 +61,31 @@ export async function issueTicket(sql: Sql, input: IssueTicketInput): Promise<Is
 				: await findClosedDay(tx, mpp.id, local.date);
 		if (closedDay) throw conflict(`Layanan tutup hari ini (${closedDay.name}).`, 'service_closed');
 
-		const seq = await nextDailySeq(tx, service.id, local.date);
-		const overQuota = checkQuota(seq, service.dailyQuota);
+		// one ledger (issue 12): bookings not yet checked in hold their places against walk-ins
+		const { seq, booked } = await nextDailySeq(tx, service.id, local.date);
+		const priorityGroup = input.priorityGroup ?? null;
+		const limit =
+			service.dailyQuota === null || priorityGroup
+				? service.dailyQuota
+				: regularQuota(service.dailyQuota, service.priorityReserveShare);
+		const overQuota = checkQuota(seq + booked, limit);
 		if (overQuota) throw conflict(overQuota.message, overQuota.code);
-		if (!canNumber(seq)) {
+		if (!canNumber(seq + booked)) {
 			throw conflict(
 				`Nomor antrean layanan ${service.name} hari ini sudah habis (paling banyak 999).`,
 				'numbers_exhausted'
 			);
 		}
-
-		// The daily counter row stays locked until COMMIT, so from here on the statements are pipelined:
-		// kiosks issuing for the same service wait for each other only as long as necessary.
-		const id = uuidv7();
-		const number = ticketNumber(service.prefix, seq);
-		const source = input.source ?? 'kiosk';
-		const priorityGroup = input.priorityGroup ?? null;
-		const [record] = await Promise.all([
-			insertTicket(tx, {
-				id,
-				mppId: mpp.id,
-				serviceId: service.id,
-				localDate: local.date,
-				seq,
-				number,
-				priorityGroup,
-				trackCode: generateTrackCode(),
-				issuedAt: now,
-				source
-			}),
-			appendEvent(tx, {
-				ticketId: id,
-				mppId: mpp.id,
-				type: 'issued',
-				at: now,
-				counterId: null,
-				serviceId: service.id,
-				actor: input.actor,
-				data: { number, source, priorityGroup }
-			})
-		]);
-		// the issuer (the kiosk printing the slip) needs the track code: it is the citizen's key
-		const ticket = toOutcomeTicket(record);
-		const [estimate, draft] = await Promise.all([
-			estimateFor(tx, record, service.expectedServiceMinutes),
-			draftOutcome(tx, mpp.id, now, { type: 'ticket:issued', ticket }, [service.id])
-		]);
-		return { value: { ticket, ...estimate }, draft };
+		return createTicket(tx, {
+			mpp,
+			service,
+			localDate: local.date,
+			seq,
+			priorityGroup,
+			source: input.source ?? 'kiosk',
+			actor: input.actor,
+			now
+		});
 	});
 	return { ...value, outcome };
 }

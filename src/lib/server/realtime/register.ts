@@ -5,6 +5,7 @@ import { stopBeats } from '../bus/beat';
 import { startBus, stopBus } from '../bus/start';
 import { startNotifySweeps } from '../notify/beats';
 import { authenticateSocket } from './authenticate';
+import { startBookingSweep } from './booking-sweep';
 import { startDayEndSweep } from './day-end';
 import { registerSocketHandlers } from './handlers';
 import { setHandlers } from './io';
@@ -17,6 +18,7 @@ export function registerRealtime(): void {
 	startMinistryPulse();
 	startDayEndSweep();
 	startNotifySweeps();
+	startBookingSweep();
 }
 
 /** The node stops listening and ticking (server shutdown, the end of a test). */

@@ -38,7 +38,9 @@ export async function lookUpTrackCode<T>(
 	try {
 		return await lookup();
 	} catch (error) {
-		if (!isAppError(error) || error.code !== 'ticket_not_found') throw error;
+		// booking codes (issue 12) are keys of the same kind, guessed the same way
+		if (!isAppError(error) || (error.code !== 'ticket_not_found' && error.code !== 'booking_not_found'))
+			throw error;
 		const bucket = `client:track:${clientKey(address)}`;
 		const { count, windowStart } = await countInWindow(sql, bucket, UNKNOWN_CODE_WINDOW_SECONDS, now);
 		// one row per guessing client; rows of clients gone quiet for a day are removed now and then

@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getSql } from '$lib/server/db/client';
 import { isAppError } from '$lib/server/errors';
 import { discardBody } from '$lib/server/http';
+import { checkInAtKiosk } from '$lib/server/kiosk/check-in';
 import { issueAtKiosk } from '$lib/server/kiosk/issue';
 import { kioskMenu, kioskSchedule } from '$lib/server/kiosk/menu';
 import { kioskOptions, kioskOptionsQuery } from '$lib/server/kiosk/screen';
@@ -20,6 +21,24 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 };
 
 export const actions: Actions = {
+	/** A booking code typed or scanned: the booking becomes a ticket, printed like any other. */
+	checkIn: async ({ request, locals, params }) => {
+		let trackCode: string;
+		let late: boolean;
+		try {
+			const checked = await checkInAtKiosk(getSql(), {
+				slug: params.mpp,
+				actor: locals.actor,
+				readForm: () => request.formData()
+			});
+			({ trackCode, late } = checked);
+		} catch (error) {
+			if (!isAppError(error)) throw error;
+			await discardBody(request).catch(() => undefined);
+			return fail(error.status, { bookingRefusal: error.code });
+		}
+		redirect(303, `/kiosk/${params.mpp}/ticket/${trackCode}${late ? '?late=1' : ''}`);
+	},
 	issue: async ({ request, url, locals, params, setHeaders }) => {
 		let form: FormData | undefined;
 		let trackCode: string;

@@ -155,6 +155,15 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.ops.closedDay': 'Closed',
 	'admin.ops.timePlaceholder': 'HH:MM',
 	'admin.ops.breakHint': 'Leave the break empty when there is none. Friday: the Friday prayer break.',
+	'admin.ops.checkinBefore': 'Booking check-in opens (minutes before the slot)',
+	'admin.ops.checkinBeforeHint':
+		'Citizens who booked may check in from this many minutes before their time (0–180).',
+	'admin.ops.checkinAfter': 'Booking check-in closes (minutes after the slot)',
+	'admin.ops.checkinAfterHint':
+		'Later than this a booking becomes an ordinary ticket; never checking in counts as a no-show (0–60).',
+	'admin.ops.bookingRatio': 'Booked calls in a row',
+	'admin.ops.bookingRatioHint':
+		'At most this many booked tickets are called in a row at one counter while walk-ins wait (1–20).',
 	'admin.ops.callLimit': 'Calls before a no-show',
 	'admin.ops.callLimitHint': 'After this many calls, the operator may mark the ticket as absent (1–10).',
 	'admin.ops.priorityRatio': 'Priority calls in a row',
@@ -235,6 +244,18 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.service.cutoff': 'Ticket cut-off (minutes before closing)',
 	'admin.service.cutoffHint':
 		'The kiosk stops issuing numbers this long before closing, so everyone can still be served.',
+	'admin.service.booking': 'Online booking',
+	'admin.service.bookingShare': 'Share for booking (%)',
+	'admin.service.bookingShareHint':
+		'Share of each 15-minute capacity that may be booked online; the rest is for walk-ins. 0 = no booking.',
+	'admin.service.bookingHorizon': 'Days ahead',
+	'admin.service.bookingHorizonHint': 'Booking opens at most this many days before the service day (1–90).',
+	'admin.service.bookingReleaseHour': 'Daily release hour',
+	'admin.service.bookingReleaseHourHint':
+		'Local hour (0–23) at which a new day’s slots start to open, one after another across that hour, never all at one minute.',
+	'admin.service.priorityReserve': 'Priority reserve (%)',
+	'admin.service.priorityReserveHint':
+		'Share of the daily quota kept for the elderly, people with disabilities, pregnant women, children and disaster victims (0–50).',
 	'admin.service.counters': 'Served at counters',
 	'admin.service.noCountersYet':
 		'No counters yet. Save this service, then add counters on the Counters page.',
@@ -327,6 +348,9 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.field.regionCode': 'Region code',
 	'admin.field.timezone': 'Time zone',
 	'admin.field.openingHours': 'Opening hours',
+	'admin.field.checkinBeforeMinutes': 'Check-in opens (min)',
+	'admin.field.checkinAfterMinutes': 'Check-in closes (min)',
+	'admin.field.bookingRatio': 'Booked calls in a row',
 	'admin.field.callLimit': 'Call limit',
 	'admin.field.priorityRatio': 'Priority calls in a row',
 	'admin.field.runningText': 'Running text',
@@ -337,6 +361,10 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.field.targetWaitMinutes': 'Target wait (min)',
 	'admin.field.dailyQuota': 'Daily quota',
 	'admin.field.cutoffMinutes': 'Cut-off (min)',
+	'admin.field.bookingShare': 'Booking share (%)',
+	'admin.field.bookingHorizonDays': 'Booking horizon (days)',
+	'admin.field.bookingReleaseHour': 'Booking release hour',
+	'admin.field.priorityReserveShare': 'Priority reserve (%)',
 	'admin.field.counterIds': 'Counters',
 	'admin.field.serviceIds': 'Services',
 	'admin.field.waitingTickets': 'Waiting tickets',

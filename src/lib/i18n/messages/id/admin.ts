@@ -155,6 +155,15 @@ export const admin = {
 	'admin.ops.closedDay': 'Tutup',
 	'admin.ops.timePlaceholder': 'JJ:MM',
 	'admin.ops.breakHint': 'Kosongkan jam istirahat bila tidak ada istirahat. Jumat: istirahat salat Jumat.',
+	'admin.ops.checkinBefore': 'Check-in booking dibuka (menit sebelum jadwal)',
+	'admin.ops.checkinBeforeHint':
+		'Warga yang memesan dapat check-in sejak sekian menit sebelum jamnya (0–180).',
+	'admin.ops.checkinAfter': 'Check-in booking ditutup (menit setelah jadwal)',
+	'admin.ops.checkinAfterHint':
+		'Lewat dari ini, pemesanan menjadi antrean biasa; tidak check-in sama sekali dihitung tidak hadir (0–60).',
+	'admin.ops.bookingRatio': 'Booking berturut-turut',
+	'admin.ops.bookingRatioHint':
+		'Paling banyak sekian tiket booking dipanggil berturut-turut di satu loket selama ada warga datang langsung yang menunggu (1–20).',
 	'admin.ops.callLimit': 'Batas panggilan sebelum tidak hadir',
 	'admin.ops.callLimitHint':
 		'Setelah dipanggil sebanyak ini, petugas dapat menandai tiket tidak hadir (1–10).',
@@ -236,6 +245,18 @@ export const admin = {
 	'admin.service.cutoff': 'Batas pengambilan nomor (menit sebelum tutup)',
 	'admin.service.cutoffHint':
 		'Kiosk berhenti mengeluarkan nomor sekian menit sebelum MPP tutup, agar semua warga sempat dilayani.',
+	'admin.service.booking': 'Pemesanan online',
+	'admin.service.bookingShare': 'Bagian untuk pemesanan (%)',
+	'admin.service.bookingShareHint':
+		'Bagian kapasitas tiap 15 menit yang boleh dipesan online; sisanya untuk warga yang datang langsung. 0 = tanpa pemesanan.',
+	'admin.service.bookingHorizon': 'Dibuka berapa hari ke depan',
+	'admin.service.bookingHorizonHint': 'Pemesanan dibuka paling lama sekian hari sebelum hari layanan (1–90).',
+	'admin.service.bookingReleaseHour': 'Jam rilis harian',
+	'admin.service.bookingReleaseHourHint':
+		'Jam lokal (0–23) saat slot hari baru mulai dibuka, bertahap sepanjang jam itu agar tidak berebut pada satu menit.',
+	'admin.service.priorityReserve': 'Cadangan kelompok prioritas (%)',
+	'admin.service.priorityReserveHint':
+		'Bagian kuota harian yang hanya untuk lansia, penyandang disabilitas, ibu hamil, anak dan korban bencana (0–50).',
 	'admin.service.counters': 'Dilayani di loket',
 	'admin.service.noCountersYet':
 		'Belum ada loket. Simpan layanan ini, lalu tambahkan loket di halaman Loket.',
@@ -329,6 +350,9 @@ export const admin = {
 	'admin.field.regionCode': 'Kode wilayah',
 	'admin.field.timezone': 'Zona waktu',
 	'admin.field.openingHours': 'Jam layanan',
+	'admin.field.checkinBeforeMinutes': 'Check-in dibuka (menit)',
+	'admin.field.checkinAfterMinutes': 'Check-in ditutup (menit)',
+	'admin.field.bookingRatio': 'Booking berturut-turut',
 	'admin.field.callLimit': 'Batas panggilan',
 	'admin.field.priorityRatio': 'Prioritas berturut-turut',
 	'admin.field.runningText': 'Teks berjalan',
@@ -339,6 +363,10 @@ export const admin = {
 	'admin.field.targetWaitMinutes': 'Target tunggu (menit)',
 	'admin.field.dailyQuota': 'Kuota harian',
 	'admin.field.cutoffMinutes': 'Batas ambil (menit)',
+	'admin.field.bookingShare': 'Bagian pemesanan (%)',
+	'admin.field.bookingHorizonDays': 'Pemesanan dibuka (hari)',
+	'admin.field.bookingReleaseHour': 'Jam rilis pemesanan',
+	'admin.field.priorityReserveShare': 'Cadangan prioritas (%)',
 	'admin.field.counterIds': 'Loket',
 	'admin.field.serviceIds': 'Layanan',
 	'admin.field.waitingTickets': 'Tiket menunggu',

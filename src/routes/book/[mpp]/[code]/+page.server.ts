@@ -1,0 +1,48 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { checkIn } from '$lib/server/booking/check-in';
+import { cancelBooking, getBooking } from '$lib/server/booking/manage';
+import { getSql } from '$lib/server/db/client';
+import { isAppError, TooManyRequests } from '$lib/server/errors';
+import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
+import { queueActorOf } from '$lib/server/queue-actor';
+import { lookUpTrackCode } from '$lib/server/throttle/guesses';
+import type { Actions, PageServerLoad } from './$types';
+
+/** No login: the booking code is the key, as the track code is for a ticket. */
+export const load: PageServerLoad = async ({ params, locals, setHeaders, getClientAddress }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const sql = getSql();
+	const booking = await lookUpTrackCode(sql, getClientAddress(), () => getBooking(sql, params.code)).catch(
+		(e) => {
+			if (e instanceof TooManyRequests) setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
+			return rethrowAsPageError(e);
+		}
+	);
+	if (booking.mpp.slug !== params.mpp)
+		error(404, { code: 'booking_not_found', message: 'Kode pemesanan tidak ditemukan.' });
+	// the QR carries the bare code: a kiosk's scanner types it into the check-in field
+	const qr = await QRCode.toString(booking.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+	return { locale: locals.locale, booking, qr };
+};
+
+export const actions: Actions = {
+	cancel: async ({ params }) => {
+		try {
+			await cancelBooking(getSql(), params.code);
+		} catch (e) {
+			if (!isAppError(e)) throw e;
+			return fail(e.status, { refusal: e.code });
+		}
+		redirect(303, `/book/${params.mpp}/${params.code}`);
+	},
+	checkIn: async ({ params, locals }) => {
+		try {
+			await checkIn(getSql(), { code: params.code, actor: queueActorOf(locals.actor) });
+		} catch (e) {
+			if (!isAppError(e)) throw e;
+			return fail(e.status, { refusal: e.code });
+		}
+		redirect(303, `/book/${params.mpp}/${params.code}`);
+	}
+};

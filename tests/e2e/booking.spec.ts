@@ -1,0 +1,118 @@
+// Issue 12 end to end: a citizen books on a phone-sized page, checks in at the kiosk by code, and is
+// called before a walk-in who came after the booked time started (Batam's failure, DOMAIN §8).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, deviceTokens, e2eSql } from './demo';
+
+const slug = 'denpasar';
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
+
+/** Serious or critical axe-core findings (contrast, names, labels, language), as a11y.spec.ts checks. */
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function managerHeaders(request: APIRequestContext) {
+	const session = await request.post('/api/v1/session', {
+		data: { email: `manager.${slug}@antrean.test`, password: DEMO_PASSWORD }
+	});
+	return { authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
+}
+
+test('book on a phone, check in at the kiosk by code, be called before a later walk-in', async ({
+	browser,
+	request
+}) => {
+	test.slow();
+	const sql = e2eSql();
+	// the demo opens 08:00–16:00 WITA; the test runs at any hour, so this MPP serves around the clock
+	// for its duration, and its one land-office counter can take a booking in every window
+	const [mpp] = await sql<{ id: string; hours: unknown }[]>`
+		SELECT id, opening_hours AS hours FROM mpps WHERE slug = ${slug}`;
+	const [service] = await sql<{ id: string; share: number; minutes: number }[]>`
+		SELECT id, booking_share AS share, expected_service_minutes AS minutes FROM services
+		WHERE mpp_id = ${mpp.id} AND code = 'PERTANAHAN'`;
+	const [counter] = await sql<{ id: string }[]>`
+		SELECT counter_id AS id FROM counter_services WHERE service_id = ${service.id} LIMIT 1`;
+	const closed = await sql`DELETE FROM mpp_closed_days WHERE mpp_id = ${mpp.id} RETURNING *`;
+	const allDay = Object.fromEntries(
+		['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['00:00', '24:00']]])
+	);
+	await sql`UPDATE mpps SET opening_hours = ${sql.json(allDay)} WHERE id = ${mpp.id}`;
+	await sql`UPDATE services SET booking_share = 100, expected_service_minutes = 5 WHERE id = ${service.id}`;
+	try {
+		const headers = await managerHeaders(request);
+		await request.post(`/api/v1/counters/${counter.id}/status`, { headers, data: { status: 'open' } });
+		for (let i = 0; i < 300; i++) {
+			const response = await request.post(`/api/v1/counters/${counter.id}/call-next`, { headers });
+			if (response.status() === 204) break;
+		}
+
+		// the citizen's phone
+		const phone = await (
+			await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+		).newPage();
+		await phone.goto(`/book/${slug}`);
+		await expect(phone.getByRole('heading', { name: /Pesan antrean/ })).toBeVisible();
+		await phone.getByRole('link', { name: 'Kantor Pertanahan Kota Denpasar' }).click();
+		await phone.getByRole('link', { name: 'Layanan Pertanahan' }).click();
+		await phone.locator('.days a').first().click();
+		const slot = phone.locator('.slot.open input[type=radio]').first();
+		await slot.check();
+		await phone.getByLabel('Nama').fill('Ni Made Sari');
+		await phone.getByLabel(/Nomor HP/).fill('0812 3456 7890');
+		await phone.getByLabel(/Saya setuju nomor HP saya/).check();
+		await phone.screenshot(shot('booking-form-phone'));
+		expect(await seriousViolations(phone)).toEqual([]);
+		await phone.getByRole('button', { name: 'Pesan sekarang' }).click();
+		await expect(phone.getByRole('heading', { name: 'Pemesanan Anda' })).toBeVisible();
+		await expect(phone.getByText(/WITA/).first()).toBeVisible();
+		await expect(phone.locator('.qr svg')).toBeVisible();
+		const shown = (await phone.getByTestId('booking-code').textContent())!.trim();
+		expect(shown).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+		const ics = await phone.request.get(`/book/${slug}/${shown.replace('-', '')}/booking.ics`);
+		expect(ics.headers()['content-type']).toContain('text/calendar');
+		expect(await ics.text()).toContain('DTSTART;TZID=Asia/Makassar:');
+		await phone.screenshot(shot('booking-confirmation-phone'));
+		expect(await seriousViolations(phone)).toEqual([]);
+
+		// the booked window began five minutes ago, and a walk-in arrives now, after its start
+		await sql`UPDATE bookings SET slot_start = now() - interval '5 minutes' WHERE code = ${shown.replace('-', '')}`;
+		const walkIn = await request.post(`/api/v1/mpps/${slug}/tickets`, {
+			headers: { cookie: `antrean_device=${deviceTokens(slug).kiosk}` },
+			data: { serviceId: service.id }
+		});
+		expect(walkIn.status()).toBe(201);
+		const walkInNumber = ((await walkIn.json()) as { number: string }).number;
+
+		// the citizen checks in at the kiosk, after the walk-in, by typing the code
+		const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+		await kiosk.goto(`/kiosk/${slug}?device=${deviceTokens(slug).kiosk}&print=0`);
+		await kiosk.getByRole('textbox', { name: 'Kode booking' }).fill(shown.toLowerCase());
+		await kiosk.getByRole('button', { name: 'Check-in', exact: true }).click();
+		await expect(kiosk.getByRole('heading', { name: 'Ambil tiket Anda' })).toBeVisible();
+		const bookedNumber = (await kiosk.locator('.number-line .number').textContent())!.trim();
+		expect(bookedNumber).toMatch(/^J\d{3}$/);
+		await kiosk.screenshot(shot('booking-kiosk-check-in'));
+
+		// the counter calls the booked citizen first, the later walk-in after
+		const first = await request.post(`/api/v1/counters/${counter.id}/call-next`, { headers });
+		expect(((await first.json()) as { ticket: { number: string } }).ticket.number).toBe(bookedNumber);
+		const second = await request.post(`/api/v1/counters/${counter.id}/call-next`, { headers });
+		expect(((await second.json()) as { ticket: { number: string } }).ticket.number).toBe(walkInNumber);
+
+		// the phone's booking page now names the ticket
+		await phone.reload();
+		await expect(phone.getByText(`Nomor antrean Anda ${bookedNumber}`)).toBeVisible();
+	} finally {
+		await sql`UPDATE mpps SET opening_hours = ${sql.json(mpp.hours as never)} WHERE id = ${mpp.id}`;
+		await sql`UPDATE services SET booking_share = ${service.share}, expected_service_minutes = ${service.minutes}
+			WHERE id = ${service.id}`;
+		for (const day of closed)
+			await sql`INSERT INTO mpp_closed_days ${sql(day as Record<string, unknown>)} ON CONFLICT DO NOTHING`;
+		await sql.end();
+	}
+});
