@@ -71,6 +71,7 @@ const actions: { route: string; names: string[]; staff: boolean }[] = [
 	{ route: 'admin/[mpp]/devices', names: ['pair', 'rename', 'revoke'], staff: true },
 	{ route: 'admin/[mpp]/people', names: ['create', 'update', 'reset', 'link', 'active'], staff: true },
 	{ route: 'admin/[mpp]/import', names: ['default'], staff: true },
+	{ route: 'admin/[mpp]/notifications', names: ['save'], staff: true },
 	{ route: 'ministry/catalogue', names: ['create', 'update', 'active', 'import'], staff: true },
 	{ route: 'kiosk/[mpp]', names: ['checkIn', 'issue'], staff: true },
 	// the public booking pages (issue 12): no account, the code is the key
