@@ -25,7 +25,7 @@ beforeAll(async () => {
 	[cutOff, slowStats] = await Promise.all([
 		// new connections right away, so a cut link is noticed by the next request, not a pooled one
 		startAppServer(url.toString(), { POOL_IDLE_TIMEOUT_S: '1' }),
-		startAppServer(db.url, { STATS_TIMEOUT_MS: '1' })
+		startAppServer(db.url, { STATS_TIMEOUT_MS: '500' })
 	]);
 	const { token } = await createSession(db.sql, world.mpps[0].users.mpp_admin.id);
 	cookie = `antrean_session=${token}`;
@@ -71,19 +71,24 @@ describe('a statistics query past its statement timeout', () => {
 	it('is a 503 page that suggests a shorter range, in the person’s language, and a JSON database_timeout', async () => {
 		const slug = world.mpps[0].slug;
 		const range = 'from=2026-01-01&to=2026-06-30';
-		const html = await page(slowStats, `/manage/${slug}/history?${range}`);
-		expect(html.status).toBe(503);
-		expect(html.headers.get('retry-after')).toBeNull();
-		expect(await html.text()).toContain('rentang tanggal yang lebih pendek');
-		const english = await fetch(`${slowStats.url}/manage/${slug}/history?${range}`, {
-			headers: { cookie: `${cookie}; lang=en` }
+		// a statistics read that cannot finish in time: the tickets it needs are locked meanwhile
+		await db.sql.begin(async (tx) => {
+			await tx`LOCK TABLE tickets IN ACCESS EXCLUSIVE MODE`;
+			const html = await page(slowStats, `/manage/${slug}/history?${range}`);
+			expect(html.status).toBe(503);
+			expect(html.headers.get('retry-after')).toBeNull();
+			expect(await html.text()).toContain('rentang tanggal yang lebih pendek');
+			const english = await fetch(`${slowStats.url}/manage/${slug}/history?${range}`, {
+				headers: { cookie: `${cookie}; lang=en` }
+			});
+			expect(english.status).toBe(503);
+			expect(await english.text()).toContain('shorter date range');
+			const api = await page(slowStats, `/api/v1/mpps/${slug}/stats?${range}`);
+			expect(api.status).toBe(503);
+			expect(((await api.json()) as { error: { code: string } }).error.code).toBe('database_timeout');
 		});
-		expect(english.status).toBe(503);
-		expect(await english.text()).toContain('shorter date range');
-		const api = await page(slowStats, `/api/v1/mpps/${slug}/stats?${range}`);
-		expect(api.status).toBe(503);
-		expect(((await api.json()) as { error: { code: string } }).error.code).toBe('database_timeout');
-		// and the node lives on (a timeout once ended it through a rejection inside postgres.js)
+		// the same page answers once nothing holds it up, and the node lived through it all
+		expect((await page(slowStats, `/manage/${slug}/history?${range}`)).status).toBe(200);
 		expect((await fetch(`${slowStats.url}/healthz`)).status).toBe(200);
 	});
 });
