@@ -132,11 +132,15 @@ describe('PostgreSQL restarts in the middle of a burst', () => {
 		await sleep(2500);
 		pg = await startEmbedded(join(dir, 'pg'), 'antrean', { port });
 		const back = Date.now();
-		// the nodes find the database again by themselves: the next requests succeed
+		// the nodes find the database again by themselves: the first request after it is back succeeds
+		// (measured to the first success, not to several, so a busy shared machine's slow clients do not
+		// count as the nodes' recovery), and then the burst goes on
 		const okCount = () => attempts.filter((x) => x.status < 300).length;
 		const okAtRestart = okCount();
-		while (okCount() < okAtRestart + 6 && Date.now() - back < 15_000) await sleep(50);
+		while (okCount() === okAtRestart && Date.now() - back < 15_000) await sleep(20);
 		const recoveredMs = Date.now() - back;
+		while (okCount() < okAtRestart + 6 && Date.now() - back < 30_000) await sleep(50);
+		expect(okCount()).toBeGreaterThanOrEqual(okAtRestart + 6);
 		await sleep(1000);
 		stop = true;
 		// a loop that failed failed the test; settled first so neither rejection goes unhandled
