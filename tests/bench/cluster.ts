@@ -10,6 +10,7 @@
 //   NODES=1 SOCKETS=2000 npm run bench:cluster          # one node end to end: budget p99 ≤ 50 ms
 //   TV_SHARE=0.6 RATE=20 SECONDS=30 RECEIVERS=2 PROFILE_DIR=/tmp/prof   # defaults; PROFILE_DIR: --cpu-prof per node
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { createSql } from '../../src/lib/server/db/client';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
 import { waitForListeners } from '../helpers/bus';
@@ -42,11 +43,19 @@ async function main() {
 			counters: 20,
 			operator: true
 		});
+		// PROFILE_DIR: a CPU profile of each node, through the test-only preload (lib/node-probe.mjs)
 		const profile = process.env.PROFILE_DIR;
-		const env: Record<string, string> = profile
-			? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` }
-			: {};
-		nodes.push(...(await Promise.all(Array.from({ length: nodeCount }, () => startAppServer(db.url, env)))));
+		const probe = fileURLToPath(new URL('./lib/node-probe.mjs', import.meta.url));
+		const env = (i: number): Record<string, string> =>
+			profile
+				? {
+						NODE_OPTIONS: `--import=${probe}`,
+						ANTREAN_BENCH_CPU_PROFILE: `${profile}/node-${i + 1}.cpuprofile`
+					}
+				: {};
+		nodes.push(
+			...(await Promise.all(Array.from({ length: nodeCount }, (_, i) => startAppServer(db.url, env(i)))))
+		);
 		await waitForListeners(sql, nodeCount);
 		const token = await signIn(nodes[0].url, world.operatorEmail!, OPERATOR_PASSWORD);
 

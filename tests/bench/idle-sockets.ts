@@ -1,7 +1,7 @@
 // Benchmark (DESIGN "Performance budgets": 10,000 sockets held on one node, RSS ≤ 400 MB): one real
 // server process (the production build) with PHONES phones following a waiting ticket each and
 // DISPLAYS paired TVs in one MPP's display room, opened by RECEIVERS child processes. It reports the
-// node's RSS (/proc) and V8 heap (a test-only preload, lib/memory-probe.mjs) before and after the
+// node's RSS (/proc) and V8 heap (a test-only preload, lib/node-probe.mjs) before and after the
 // sockets, its CPU while they sit idle, and its CPU per broadcast: CALLS calls, one every INTERVAL_MS,
 // made by callNext in this process (so the node does only what the bus brings it: emit to every TV
 // and to the phones of the called and finished tickets, and the moved services' positions).
@@ -40,7 +40,7 @@ async function main() {
 	let receivers: Receivers | undefined;
 	try {
 		const world = await createBenchWorld(sql, { displays, phones, tickets: phones + calls, counters: 20 });
-		const probe = fileURLToPath(new URL('./lib/memory-probe.mjs', import.meta.url));
+		const probe = fileURLToPath(new URL('./lib/node-probe.mjs', import.meta.url));
 		node = await startAppServer(db.url, {
 			NODE_OPTIONS: `--import=${probe}`,
 			ANTREAN_BENCH_MEMORY_FILE: memoryFile
@@ -142,7 +142,7 @@ async function main() {
 		);
 		console.log(
 			`  broadcasts: ${done} calls, node CPU ${fmt(broadcastCpu / done)} ms per call beyond idle ` +
-				`(${fmt((broadcastCpu * 1000) / Math.max(1, result.all.received))} µs per delivered call event); ` +
+				`(${fmt((broadcastCpu * 1000) / Math.max(1, result.all.received + result.positions))} µs per delivered event, positions included); ` +
 				`TVs received ${result.display.received} of ${done * joined.display}, phones ${result.phone.received} of ${expectedPhone}; ` +
 				`ticket:position events ${result.positions}`
 		);
