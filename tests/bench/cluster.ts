@@ -16,7 +16,15 @@ import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
 import { waitForListeners } from '../helpers/bus';
 import { epochNow, fmt, startReceivers, summarise, type Receivers, type SocketJob } from './lib/clients';
 import { benchDatabase } from './lib/database';
-import { cpuBetween, databaseCpu, load, machine, processCpuMs, processMemory } from './lib/proc';
+import {
+	cpuBetween,
+	databaseCpu,
+	load,
+	machine,
+	processCpuMs,
+	processMemory,
+	runQueueWaitMs
+} from './lib/proc';
 import { createBenchWorld, OPERATOR_PASSWORD } from './lib/world';
 
 const nodeCount = Number(process.env.NODES ?? 3);
@@ -91,6 +99,7 @@ async function main() {
 		let empty = 0;
 		const inFlight = new Set<Promise<void>>();
 		const nodeCpuBefore = nodes.map((n) => processCpuMs(n.pid) ?? NaN);
+		const nodeWaitBefore = nodes.map((n) => runQueueWaitMs(n.pid) ?? NaN);
 		const receiverCpuBefore = receivers.pids.map((pid) => processCpuMs(pid) ?? NaN);
 		const dbCpuBefore = await databaseCpu(sql, db.name);
 		const began = performance.now();
@@ -126,6 +135,7 @@ async function main() {
 		// stragglers: give every socket a moment to receive the last calls
 		await new Promise((r) => setTimeout(r, 3000));
 		const nodeCpu = nodes.map((n, i) => (processCpuMs(n.pid) ?? NaN) - nodeCpuBefore[i]);
+		const nodeWait = nodes.map((n, i) => (runQueueWaitMs(n.pid) ?? NaN) - nodeWaitBefore[i]);
 		const receiverCpu = receivers.pids.map((pid, i) => (processCpuMs(pid) ?? NaN) - receiverCpuBefore[i]);
 		const dbCpu = cpuBetween(dbCpuBefore, await databaseCpu(sql, db.name));
 		const wallMs = performance.now() - began;
@@ -167,7 +177,7 @@ async function main() {
 		nodes.forEach((n, i) =>
 			console.log(
 				`  node ${i + 1}: CPU ${(nodeCpu[i] / 1000).toFixed(1)} s (${core(nodeCpu[i])}, ${fmt(nodeCpu[i] / calls)} ms per call), ` +
-					`RSS ${((processMemory(n.pid, 'VmRSS') ?? NaN) / 2 ** 20).toFixed(0)} MB`
+					`waited for a core ${(nodeWait[i] / 1000).toFixed(1)} s, RSS ${((processMemory(n.pid, 'VmRSS') ?? NaN) / 2 ** 20).toFixed(0)} MB`
 			)
 		);
 		const receiverTotal = receiverCpu.reduce((a, b) => a + b, 0);

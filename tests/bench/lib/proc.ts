@@ -15,6 +15,18 @@ export function processCpuMs(pid: number): number | null {
 	}
 }
 
+/**
+ * Milliseconds a process's main thread (a node's event loop) has spent runnable but waiting for a
+ * core, so far (/proc/<pid>/schedstat): on a shared machine, the part of a delay that is not our work.
+ */
+export function runQueueWaitMs(pid: number): number | null {
+	try {
+		return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+	} catch {
+		return null;
+	}
+}
+
 /** A line of /proc/<pid>/status in bytes (VmRSS, VmHWM), or null. */
 export function processMemory(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
 	try {
