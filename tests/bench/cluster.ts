@@ -137,7 +137,16 @@ async function main() {
 		const nodeCpu = nodes.map((n, i) => (processCpuMs(n.pid) ?? NaN) - nodeCpuBefore[i]);
 		const nodeWait = nodes.map((n, i) => (runQueueWaitMs(n.pid) ?? NaN) - nodeWaitBefore[i]);
 		const receiverCpu = receivers.pids.map((pid, i) => (processCpuMs(pid) ?? NaN) - receiverCpuBefore[i]);
-		const dbCpu = cpuBetween(dbCpuBefore, await databaseCpu(sql, db.name));
+		const dbCpuAfter = await databaseCpu(sql, db.name);
+		const dbCpu = cpuBetween(dbCpuBefore, dbCpuAfter);
+		// which backends did the work, by the last statement each ran (a pool connection runs many kinds)
+		const lastQueries = await sql<{ pid: number; query: string }[]>`
+			SELECT pid, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 70) AS query FROM pg_stat_activity
+			WHERE datname = ${db.name} AND pid <> pg_backend_pid()`;
+		const busiest = lastQueries
+			.map(({ pid, query }) => ({ query, ms: (dbCpuAfter.get(pid) ?? 0) - (dbCpuBefore.get(pid) ?? 0) }))
+			.sort((a, b) => b.ms - a.ms)
+			.slice(0, 6);
 		const wallMs = performance.now() - began;
 
 		const seqOf = await receivers.seqOfTicket();
@@ -186,6 +195,8 @@ async function main() {
 				`receivers: CPU ${(receiverTotal / 1000).toFixed(1)} s (${core(receiverTotal)}, ` +
 				`${fmt((receiverTotal * 1000) / Math.max(1, result.all.received))} µs per receipt)`
 		);
+		for (const b of busiest)
+			console.log(`    backend ${(b.ms / 1000).toFixed(1).padStart(5)} s, last ran: ${b.query}`);
 		console.log(
 			`  budget p99 ≤ ${budgetMs} ms, 0 lost: ${result.all.p99 <= budgetMs && result.all.received === expectedDisplay + expectedPhone ? 'met' : 'MISSED'}`
 		);
