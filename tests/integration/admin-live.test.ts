@@ -109,7 +109,7 @@ describe('live configuration', () => {
 
 	it('a renamed counter and a new running text arrive as deltas', async () => {
 		const { staff, tv } = await clients();
-		const renamed = await updateCounter(db.sql, admin(), jkt.id, jkt.counters.three, {
+		await updateCounter(db.sql, admin(), jkt.id, jkt.counters.three, {
 			name: 'Loket 3 Polri',
 			tenantId: '',
 			serviceIds: [jkt.services.c]
@@ -117,7 +117,7 @@ describe('live configuration', () => {
 		await tv.until((s) => s.counters.some((c) => c.name === 'Loket 3 Polri'));
 		await staff.until((s) => s.counters.some((c) => c.name === 'Loket 3 Polri'));
 		const allDay = { open: 'on', from: '00:00', to: '24:00' };
-		const text = await updateMppOperations(db.sql, admin(), jkt.id, {
+		await updateMppOperations(db.sql, admin(), jkt.id, {
 			openingHours: Object.fromEntries(
 				['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, allDay])
 			),

@@ -59,9 +59,9 @@ describe('the ministry room', () => {
 
 		const mpp = world.mpps[1];
 		for (let i = 0; i < 3; i++) {
-			const issued = await issueTicket(db.sql, { mppId: mpp.id, serviceId: mpp.services.a, actor: {} });
+			await issueTicket(db.sql, { mppId: mpp.id, serviceId: mpp.services.a, actor: {} });
 		}
-		const called = await callNext(db.sql, { counterId: mpp.counters.one, actor: {} });
+		await callNext(db.sql, { counterId: mpp.counters.one, actor: {} });
 
 		const moved = await nextEvent(socket, 'ministry:today', (e) => e.total.issued === first.total.issued + 3);
 		expect(moved.total.called).toBe(first.total.called + 1);

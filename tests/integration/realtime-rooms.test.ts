@@ -125,7 +125,7 @@ describe('display room', () => {
 			SELECT track_code FROM tickets WHERE id = ${called.ticket!.id}`;
 		expect(everything).not.toContain(calledCode);
 		// finish today's open work so later tests start from a known queue
-		const drained = await callNext(db.sql, { counterId: fixture.counters.three, actor: {} });
+		await callNext(db.sql, { counterId: fixture.counters.three, actor: {} });
 	});
 
 	it('a display device cannot join staff rooms, counters or another MPP, but reads its own snapshot', async () => {

@@ -118,7 +118,7 @@ export class MppRun {
 		if (!Object.keys(open).length) return;
 		const serviceId = pickWeighted(this.settings.random, open);
 		try {
-			const result = await issueTicket(this.sql, {
+			await issueTicket(this.sql, {
 				mppId: this.mpp.id,
 				serviceId,
 				priorityGroup: priorityGroupOf(this.settings.random),
