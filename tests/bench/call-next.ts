@@ -85,14 +85,16 @@ async function main() {
 			});
 			serviceIds.push(s.id);
 		}
-		// The waiting tickets are set up in bulk: the benchmark measures calling, not issuing.
+		// The waiting tickets are set up in bulk: the benchmark measures calling, not issuing. Dated the
+		// MPP's own today, since callNext calls only today's tickets (a fixed date stopped working once
+		// that day had passed).
 		await sql`
 			INSERT INTO tickets (id, mpp_id, service_id, issued_service_id, local_date, seq, number, status,
 				priority_group, track_code, issued_at, queued_at)
-			SELECT gen_random_uuid(), ${mpp.id}, s.id, s.id, '2026-11-23', n, s.prefix || lpad(n::text, 3, '0'), 'waiting',
+			SELECT gen_random_uuid(), ${mpp.id}, s.id, s.id, (now() AT TIME ZONE 'Asia/Jakarta')::date, n, s.prefix || lpad(n::text, 3, '0'), 'waiting',
 				CASE WHEN random() < ${priorityShare} THEN 'lansia' END, md5(random()::text), at, at
 			FROM services s, generate_series(1, ${perService}) n,
-				LATERAL (SELECT timestamptz '2026-11-23 00:30+00' + n * interval '1 second' + random() * interval '1 second') q(at)
+				LATERAL (SELECT now() - interval '1 hour' + n * interval '1 second' + random() * interval '1 second') q(at)
 			WHERE s.mpp_id = ${mpp.id}`;
 		await sql`ANALYZE tickets`;
 		const tickets = serviceCount * perService;
