@@ -67,7 +67,7 @@ async function main() {
 		await waitForListeners(sql, nodeCount);
 		const token = await signIn(nodes[0].url, world.operatorEmail!, OPERATOR_PASSWORD);
 
-		// every node gets its share of TVs and phones; every receiver process a mix of both
+		// every node gets its share of TVs and of phones
 		const jobs: SocketJob[] = [];
 		for (let i = 0; i < Math.max(displays, phones); i++) {
 			if (i < displays)

@@ -73,17 +73,17 @@ function concat(arrays: Float64Array[]): Float64Array {
 
 export const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
 
-/** Forks `processes` receivers and opens `jobs` across them (round-robin), `batch` handshakes at a time each. */
+/** Forks `processes` receivers and opens `jobs` across them, `batch` handshakes at a time each. */
 export async function startReceivers(jobs: SocketJob[], processes = 1, batch = 50) {
 	const receivers = Array.from({ length: processes }, () => receiver());
 	try {
+		// round-robin per kind, so every process gets its share of TVs (most receipts) and of phones
+		const shares = receivers.map(() => [] as SocketJob[]);
+		const next = { display: 0, phone: 0 };
+		for (const job of jobs) shares[next[job.kind]++ % processes].push(job);
 		const ready = await Promise.all(
 			receivers.map((r, i) => {
-				r.child.send({
-					kind: 'connect',
-					jobs: jobs.filter((_, j) => j % processes === i),
-					batch
-				} satisfies ToReceiver);
+				r.child.send({ kind: 'connect', jobs: shares[i], batch } satisfies ToReceiver);
 				return r.next('ready', 600_000) as Promise<Extract<FromReceiver, { kind: 'ready' }>>;
 			})
 		);
