@@ -18,7 +18,7 @@ import { startAppServer, type AppServer } from '../helpers/app-server';
 import { waitForListeners } from '../helpers/bus';
 import { epochNow, fmt, startReceivers, type Receivers } from './lib/clients';
 import { benchDatabase } from './lib/database';
-import { load, machine, openFiles, processCpuMs, processMemory } from './lib/proc';
+import { load, machine, openFiles, openFilesLimit, processCpuMs, processMemory } from './lib/proc';
 import { createBenchWorld } from './lib/world';
 
 const phones = Number(process.env.PHONES ?? 9000);
@@ -31,6 +31,12 @@ const MB = 2 ** 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
+	// every socket is a file on both sides: the node and each receiver inherit this process's limit
+	if (openFilesLimit() < phones + displays + 1000) {
+		throw new Error(
+			`ulimit -n is ${openFilesLimit()}: raise it first (ulimit -n 65535; the node and receivers inherit it)`
+		);
+	}
 	const loadBefore = load();
 	const db = await benchDatabase('idle');
 	const sql = createSql(db.url, 5);
@@ -132,7 +138,7 @@ async function main() {
 		line(`after ${done} broadcasts`, after);
 		console.log(
 			`  per socket: ${((full.rss - empty.rss) / held / 1024).toFixed(1)} KB RSS, ${((full.heapUsed - empty.heapUsed) / held / 1024).toFixed(1)} KB heap; ` +
-				`peak RSS (VmHWM) ${((processMemory(pid, 'VmHWM') ?? NaN) / MB).toFixed(0)} MB; open files ${fds} (ulimit -n ${readFileSync('/proc/self/limits', 'utf8').match(/Max open files\s+(\d+)/)?.[1]})`
+				`peak RSS (VmHWM) ${((processMemory(pid, 'VmHWM') ?? NaN) / MB).toFixed(0)} MB; open files ${fds} (ulimit -n ${openFilesLimit()})`
 		);
 		console.log(
 			`  budget RSS ≤ 400 MB with 10,000 sockets: ${held >= 10_000 && Math.max(full.rss, after.rss) <= 400 * MB ? 'met' : 'MISSED'}`

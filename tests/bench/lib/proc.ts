@@ -39,6 +39,11 @@ export function processMemory(pid: number, field: 'VmRSS' | 'VmHWM'): number | n
 	}
 }
 
+/** This process's soft limit of open files (`ulimit -n`), which the nodes and receivers it starts inherit. */
+export function openFilesLimit(): number {
+	return Number(/Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? 0);
+}
+
 /** Open file descriptors of a process (its sockets included), or null. */
 export function openFiles(pid: number): number | null {
 	try {
