@@ -9,6 +9,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface AppServer {
 	url: string;
+	/** the node process itself (benchmarks read its CPU and memory from /proc) */
+	pid: number;
 	stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startAppServer(
 	}
 	return {
 		url,
+		pid: child.pid!,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null) return resolve();
