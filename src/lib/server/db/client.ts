@@ -76,7 +76,7 @@ export function createSql(url: string, options: PoolOptions | number = {}): Sql 
 		connectTimeoutSeconds = 30,
 		idleTimeoutSeconds = 0
 	} = typeof options === 'number' ? { max: options } : options;
-	return postgres(url, {
+	const sql = postgres(url, {
 		max,
 		connect_timeout: connectTimeoutSeconds,
 		idle_timeout: idleTimeoutSeconds || undefined,
@@ -97,6 +97,33 @@ export function createSql(url: string, options: PoolOptions | number = {}): Sql 
 		},
 		transform: { undefined: null }
 	});
+	readTypesOnce(sql);
+	return sql;
+}
+
+/**
+ * postgres.js reads the server's array types on every new connection. When that read fails (the
+ * database shutting down or starting up under it, a statement timeout) it drops the rejection and the
+ * connection later writes to its closed socket: an uncaught TypeError that ends the process (seen in
+ * the database-restart fault test, issue 11). The types do not change while we run, and the parsers
+ * one read installs are kept on the pool's shared options: so once one connection has read them,
+ * later connections (reconnects after a restart) skip the read.
+ */
+function readTypesOnce(sql: Sql): void {
+	let tries = 0;
+	const warm = () => {
+		sql`SELECT 1`.then(
+			() => {
+				(sql.options as { fetch_types: boolean }).fetch_types = false;
+			},
+			(error: { code?: string }) => {
+				// an ended pool is done; otherwise the database is not there yet: try again a while
+				if (error?.code === 'CONNECTION_ENDED' || error?.code === 'CONNECTION_DESTROYED') return;
+				if (++tries < 60) setTimeout(warm, 1000).unref();
+			}
+		);
+	};
+	warm();
 }
 
 /** The process-wide pool, created on first use from DATABASE_URL. */
