@@ -12,7 +12,7 @@
 //   lost to it, so its clients must fetch fresh snapshots.
 import postgres from 'postgres';
 import { BUS_CHANNEL, notify, readStoredMessage } from '../db/bus';
-import type { Sql } from '../db/client';
+import { reconnectBackoff, type Sql } from '../db/client';
 import { uuidv7 } from '../ids';
 import { parseBusMessage, type BusMessage } from './messages';
 import { setBusListening } from './state';
@@ -102,6 +102,8 @@ export function startBusListener(options: BusListenerOptions): BusListener {
 			max_lifetime: 0,
 			fetch_types: false,
 			connect_timeout: 5,
+			// our own loop retries every RETRY_MS; postgres.js's growing backoff must not stretch it
+			backoff: reconnectBackoff,
 			// the OS notices a dead peer too, as a second line behind the pings
 			keep_alive: 5,
 			onnotice: () => {},

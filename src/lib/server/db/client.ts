@@ -80,6 +80,10 @@ export function createSql(url: string, options: PoolOptions | number = {}): Sql 
 		max,
 		connect_timeout: connectTimeoutSeconds,
 		idle_timeout: idleTimeoutSeconds || undefined,
+		// seconds before a connection slot tries again after failing to connect. postgres.js grows this
+		// as 3^n/100 up to 20 s, so a database back after a few seconds' restart went unused for 10 s
+		// or more (issue 11: recover within 5 s); at most 1 s apart is still no hammering
+		backoff: reconnectBackoff,
 		onnotice: () => {},
 		// JIT compiles a plan above jit_above_cost, which our 70-column histogram aggregates (and the
 		// rollup rebuild's enable_nestloop = off, which makes every cost huge) reach on a few dozen rows:
@@ -99,6 +103,11 @@ export function createSql(url: string, options: PoolOptions | number = {}): Sql 
 	});
 	readTypesOnce(sql);
 	return sql;
+}
+
+/** Seconds until a failed connection slot tries again: 0.1 s, 0.2 s, … at most 1 s. */
+export function reconnectBackoff(retries: number): number {
+	return Math.min(0.1 * Math.max(1, retries), 1);
 }
 
 /**
