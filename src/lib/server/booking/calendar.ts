@@ -11,6 +11,7 @@ import {
 	weekdayOf,
 	zonedInstant
 } from '../../domain/booking-slots';
+import { issueHours } from '../../domain/issue-rules';
 import { formatClock, localDate, zoneLabel } from '../../domain/local-day';
 import type { Db } from '../db/client';
 import { countServiceCounters } from '../db/bookings';
@@ -65,8 +66,9 @@ export function planFrom(
 	date: string,
 	day: { closed: boolean; counters: number }
 ): SlotPlan[] {
-	if (day.closed) return [];
-	const starts = daySlots(mpp.openingHours, weekdayOf(date));
+	// an MPP that issues tickets at any hour (the demo's) also has windows at any hour, closed days too
+	if (day.closed && !mpp.ticketsAnyHour) return [];
+	const starts = daySlots(issueHours(mpp), weekdayOf(date));
 	const capacity = slotCapacity(day.counters, service.expectedServiceMinutes, service.bookingShare);
 	const releaseDay = addDays(date, -service.bookingHorizonDays);
 	return starts.map((minute, i) => ({

@@ -42,3 +42,34 @@ export async function listSimulationCounters(
 		WHERE c.mpp_id = ${mppId} AND c.active
 		ORDER BY c.name`;
 }
+
+/** Codes of the simulator's own open bookings whose check-in window is open at `now`, oldest window first. */
+export async function listDueSimulatedBookings(
+	db: Db,
+	mppId: string,
+	clientKey: string,
+	now: Date,
+	limit: number
+): Promise<string[]> {
+	const rows = await db<{ code: string }[]>`
+		SELECT b.code FROM bookings b JOIN mpps m ON m.id = b.mpp_id
+		WHERE b.mpp_id = ${mppId} AND b.client_key = ${clientKey} AND b.status = 'booked'
+			AND ${now} BETWEEN b.slot_start - make_interval(mins => m.checkin_before_minutes)
+				AND b.slot_start + make_interval(mins => m.checkin_after_minutes)
+		ORDER BY b.slot_start, b.id LIMIT ${limit}`;
+	return rows.map((r) => r.code);
+}
+
+/** A code of one of the simulator's open bookings for a window that starts after `after`, if any. */
+export async function findLaterSimulatedBooking(
+	db: Db,
+	mppId: string,
+	clientKey: string,
+	after: Date
+): Promise<string | undefined> {
+	const [row] = await db<{ code: string }[]>`
+		SELECT code FROM bookings
+		WHERE mpp_id = ${mppId} AND client_key = ${clientKey} AND status = 'booked' AND slot_start > ${after}
+		ORDER BY slot_start DESC LIMIT 1`;
+	return row?.code;
+}

@@ -36,6 +36,7 @@ export function formatDemoBanner(input: BannerInput): string {
 		const devices = input.devices.find((d) => d.slug === mpp.slug);
 		lines.push('', `  ${mpp.name} (${mpp.province}, ${indonesianZones[mpp.timezone] ?? mpp.timezone})`);
 		row('  Manager dashboard', `${base}/manage/${mpp.slug}`);
+		row('  Book a visit', `${base}/book/${mpp.slug}`);
 		if (devices) {
 			row('  Lobby TV', `${base}/display/${mpp.slug}?device=${devices.tokens.display}`);
 			row('  Kiosk', `${base}/kiosk/${mpp.slug}?device=${devices.tokens.kiosk}`);

@@ -10,11 +10,13 @@ import { pickWeighted, type Random } from '../../domain/traffic-profile';
 import { weekdays, type OpeningHours } from '../../domain/types';
 import type { Sql } from '../db/client';
 import type { HistoryMpp } from '../db/history';
+import { findMppById, type Mpp } from '../db/mpps';
 import { listSimulationCounters, type SimulationCounter } from '../db/simulation';
 import { AppError } from '../errors';
 import { weightServices } from '../history/generate';
 import { callNext, finish, issueTicket, noShow, recall, start } from '../queue';
 import { arrivalsInTick, expectedArrivals } from './arrivals';
+import { SimulatedBookers, type BookingStats } from './bookers';
 import { advance, countersWork, startPosition, type ClockPosition } from './clock';
 import {
 	afterUnansweredCall,
@@ -40,6 +42,8 @@ type Plan =
 
 export interface MppRunSettings {
 	ticketsPerWeekday: number;
+	/** share of arrivals who booked ahead (bookers.ts); 0 turns booking off */
+	bookingShare: number;
 	noShowRate: number;
 	humanQuietMs: number;
 	/** steps (engine calls) at most per tick, so one tick's work stays bounded */
@@ -51,7 +55,7 @@ export interface MppRunSettings {
 	onError(error: unknown): void;
 }
 
-export interface MppRunStats {
+export interface MppRunStats extends BookingStats {
 	issued: number;
 	called: number;
 	recalled: number;
@@ -63,7 +67,7 @@ export interface MppRunStats {
 const actor = { userId: null, deviceId: null };
 
 export class MppRun {
-	readonly stats: MppRunStats = { issued: 0, called: 0, recalled: 0, served: 0, noShows: 0, refused: 0 };
+	readonly stats: MppRunStats;
 	clock: ClockPosition | null;
 	simulatedCounters = 0;
 	private elapsed = 0;
@@ -74,6 +78,9 @@ export class MppRun {
 	private readonly category = new Map<string, string>();
 	/** services whose quota or numbers ran out, per local date: citizens are turned away, not retried */
 	private readonly exhausted = new Set<string>();
+	private readonly bookers: SimulatedBookers;
+	/** the MPP as booking reads it, refreshed every tick (an admin may change its hours meanwhile) */
+	private bookingMpp: Mpp | undefined;
 
 	constructor(
 		private readonly sql: Sql,
@@ -84,6 +91,9 @@ export class MppRun {
 		this.mix = Object.fromEntries(services.map((s) => [s.id, s.weight]));
 		for (const s of services) this.category.set(s.id, s.category);
 		this.clock = initialClock(mpp.openingHours, mpp.timezone, settings.startClock);
+		this.bookers = new SimulatedBookers(sql, settings.random, settings.bookingShare, settings.onError);
+		const counts = { issued: 0, called: 0, recalled: 0, served: 0, noShows: 0, refused: 0 };
+		this.stats = Object.assign(this.bookers.stats, counts);
 	}
 
 	/** Moves the simulated clock on by `simSeconds`, issues the arrivals, then drives the counters. */
@@ -95,6 +105,10 @@ export class MppRun {
 		this.tickStart = this.elapsed;
 		this.elapsed += simSeconds;
 		let budget = this.settings.maxStepsPerTick;
+		if (this.settings.bookingShare > 0) {
+			this.bookingMpp = await findMppById(this.sql, this.mpp.id);
+			if (this.bookingMpp) await this.bookers.bookAhead(this.bookingMpp, expected, this.openServices());
+		}
 		const arrivals = arrivalsInTick(this.settings.random, expected, Math.floor(budget / 2));
 		for (let i = 0; i < arrivals; i++, budget--) await this.arrive();
 
@@ -110,12 +124,20 @@ export class MppRun {
 		}
 	}
 
-	private async arrive(): Promise<void> {
+	/** The service mix without the services whose quota or numbers ran out today. */
+	private openServices(): Record<string, number> {
 		const date = localTime(new Date(), this.mpp.timezone).date;
-		const open = Object.fromEntries(
+		return Object.fromEntries(
 			Object.entries(this.mix).filter(([id]) => !this.exhausted.has(`${id}:${date}`))
 		);
+	}
+
+	private async arrive(): Promise<void> {
+		const date = localTime(new Date(), this.mpp.timezone).date;
+		const open = this.openServices();
 		if (!Object.keys(open).length) return;
+		const booked = this.bookingMpp && this.settings.random() < this.settings.bookingShare;
+		if (booked && (await this.bookers.arrive(this.bookingMpp!, open))) return;
 		const serviceId = pickWeighted(this.settings.random, open);
 		try {
 			await issueTicket(this.sql, {

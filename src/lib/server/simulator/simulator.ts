@@ -6,6 +6,7 @@ import type { Sql } from '../db/client';
 import { loadHistoryMpp } from '../db/history';
 import { listMpps } from '../db/mpps';
 import { AppError } from '../errors';
+import { defaultBookingShare } from './booking-plan';
 import { formatPosition } from './clock';
 import { MppRun, type MppRunStats } from './mpp-run';
 
@@ -18,11 +19,15 @@ export interface SimulatorOptions {
 	mppIds?: string[];
 	/** 'HH:MM': start every simulated clock there (tests); default the real local time or next opening */
 	startClock?: string;
+	/** share of arrivals who booked ahead, 0.3 by default; 0 turns booking off */
+	bookingShare?: number;
 	/** DOMAIN walk-in no-show rate 8% by default */
 	noShowRate?: number;
 	/** a counter where a person acted is left alone until this many quiet minutes (default 15) */
 	humanQuietMinutes?: number;
 	tickMs?: number;
+	/** how often refused or failed engine calls are summed up in the log (default a minute) */
+	reportEveryMs?: number;
 	maxStepsPerTick?: number;
 	seed?: number;
 	log?: (line: string) => void;
@@ -66,6 +71,7 @@ export async function startSimulator(sql: Sql, options: SimulatorOptions): Promi
 				{ ...detail, slug: mpp.slug, callLimit: mpp.callLimit },
 				{
 					ticketsPerWeekday: perWeekday,
+					bookingShare: options.bookingShare ?? defaultBookingShare,
 					noShowRate: options.noShowRate ?? 0.08,
 					humanQuietMs: (options.humanQuietMinutes ?? 15) * 60_000,
 					maxStepsPerTick: options.maxStepsPerTick ?? 300,
@@ -89,7 +95,7 @@ export async function startSimulator(sql: Sql, options: SimulatorOptions): Promi
 		const realSeconds = Math.min(now - last, Math.max(tickMs * 10, 10_000)) / 1000;
 		last = now;
 		await Promise.all(runs.map((run) => run.tick(realSeconds * options.speed).catch(onError)));
-		if (errors.size && now - lastReport >= reportEveryMs) {
+		if (errors.size && now - lastReport >= (options.reportEveryMs ?? reportEveryMs)) {
 			const summary = [...errors].map(([key, n]) => `${key} ×${n}`).join(', ');
 			log(`Simulator: ${summary} in the last ${Math.round((now - lastReport) / 1000)} s (it carries on).`);
 			errors.clear();
