@@ -42,6 +42,14 @@ const columns = (db: Db) => db`
 	booking_horizon_days AS "bookingHorizonDays", booking_release_hour AS "bookingReleaseHour",
 	priority_reserve_share AS "priorityReserveShare"`;
 
+/** The Service columns of a query that names the services table `s` (beside joined tables). */
+export const serviceColumnsOfS = (db: Db) => db`
+	s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix, s.name,
+	s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota", s.cutoff_minutes AS "cutoffMinutes",
+	s.expected_service_minutes AS "expectedServiceMinutes", s.active, s.booking_share AS "bookingShare",
+	s.booking_horizon_days AS "bookingHorizonDays", s.booking_release_hour AS "bookingReleaseHour",
+	s.priority_reserve_share AS "priorityReserveShare"`;
+
 export async function insertService(db: Db, s: NewService): Promise<Service> {
 	const [row] = await db<Service[]>`
 		INSERT INTO services (mpp_id, tenant_id, code, prefix, name, target_wait_minutes, daily_quota,
@@ -70,12 +78,7 @@ export async function listServicesWithWaiting(
 	at: Date = new Date()
 ): Promise<ServiceWithWaiting[]> {
 	return db<ServiceWithWaiting[]>`
-		SELECT s.id, s.mpp_id AS "mppId", s.tenant_id AS "tenantId", s.code, s.prefix,
-			s.name, s.target_wait_minutes AS "targetWaitMinutes", s.daily_quota AS "dailyQuota",
-			s.cutoff_minutes AS "cutoffMinutes", s.expected_service_minutes AS "expectedServiceMinutes", s.active,
-			s.booking_share AS "bookingShare", s.booking_horizon_days AS "bookingHorizonDays",
-			s.booking_release_hour AS "bookingReleaseHour", s.priority_reserve_share AS "priorityReserveShare",
-			t.name AS "tenantName",
+		SELECT ${serviceColumnsOfS(db)}, t.name AS "tenantName",
 			(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
 				AND k.local_date = mpp_local_date(${mppId}, ${at})) AS waiting
 		FROM services s JOIN tenants t ON t.id = s.tenant_id

@@ -58,7 +58,7 @@ export class SimulatedBookers {
 	 */
 	async arrive(mpp: Mpp, services: Record<string, number>): Promise<boolean> {
 		const [due] = await listDueSimulatedBookings(this.sql, mpp.id, simulatorClientKey, new Date(), 1);
-		let code = due;
+		let code: string | undefined = due;
 		if (!code && Object.keys(services).length) {
 			const serviceId = pickWeighted(this.random, services);
 			code = await this.book(mpp, serviceId, windowAhead(new Date(), mpp.timezone, 1));

@@ -8,6 +8,33 @@ export const manage: Record<keyof typeof id, string> = {
 	'manage.tabs.live': 'Live',
 	'manage.tabs.history': 'History',
 	'manage.tabs.report': 'Report',
+	'manage.tabs.bookings': 'Bookings',
+	'manage.bookings.title': 'Bookings by window',
+	'manage.bookings.today': 'today',
+	'manage.bookings.day': 'Day',
+	'manage.bookings.service': 'Service',
+	'manage.bookings.allServices': 'All services',
+	'manage.bookings.show': 'Show',
+	'manage.bookings.note':
+		'15-minute windows in local time ({zone}). Places = counters serving × 15 min ÷ service time × booking share; the rest of the quota stays for walk-ins.',
+	'manage.bookings.closed': 'The MPP is closed that day; there are no booking windows.',
+	'manage.bookings.none': 'No service takes bookings.',
+	'manage.bookings.noWindows': 'No windows that day (outside the hours, or no counter serves it).',
+	'manage.bookings.ledger':
+		'Daily quota {quota} · numbers taken {taken} · bookings not yet checked in {booked}',
+	'manage.bookings.ledgerUnlimited':
+		'No daily quota · numbers taken {taken} · bookings not yet checked in {booked}',
+	'manage.bookings.window': 'Window ({zone})',
+	'manage.bookings.capacity': 'Places',
+	'manage.bookings.booked': 'Booked',
+	'manage.bookings.checkedIn': 'Checked in',
+	'manage.bookings.lateWalkIn': 'Late (walk-in)',
+	'manage.bookings.noShow': 'No-show',
+	'manage.bookings.cancelled': 'Cancelled',
+	'manage.bookings.total': 'Total',
+	'manage.bookings.error.date':
+		'Invalid date: choose a day from the list (two weeks back to the booking horizon).',
+	'manage.bookings.error.service': 'Unknown service, or one that takes no bookings at this MPP.',
 
 	'manage.pick.title': 'Choose an MPP',
 	'manage.pick.intro': 'The dashboard of every registered public service mall.',

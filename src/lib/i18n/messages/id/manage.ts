@@ -6,6 +6,33 @@ export const manage = {
 	'manage.tabs.live': 'Langsung',
 	'manage.tabs.history': 'Riwayat',
 	'manage.tabs.report': 'Laporan',
+	'manage.tabs.bookings': 'Pemesanan',
+	'manage.bookings.title': 'Pemesanan per jam',
+	'manage.bookings.today': 'hari ini',
+	'manage.bookings.day': 'Hari',
+	'manage.bookings.service': 'Layanan',
+	'manage.bookings.allServices': 'Semua layanan',
+	'manage.bookings.show': 'Tampilkan',
+	'manage.bookings.note':
+		'Slot 15 menit dalam waktu setempat ({zone}). Kapasitas = loket yang melayani × 15 menit ÷ waktu layanan × porsi pemesanan; sisa kuota untuk pengunjung langsung.',
+	'manage.bookings.closed': 'MPP tutup pada hari ini; tidak ada slot pemesanan.',
+	'manage.bookings.none': 'Tidak ada layanan yang menerima pemesanan.',
+	'manage.bookings.noWindows': 'Tidak ada slot pada hari ini (di luar jam layanan atau tanpa loket).',
+	'manage.bookings.ledger':
+		'Kuota harian {quota} · nomor sudah diambil {taken} · pemesanan belum check-in {booked}',
+	'manage.bookings.ledgerUnlimited':
+		'Tanpa kuota harian · nomor sudah diambil {taken} · pemesanan belum check-in {booked}',
+	'manage.bookings.window': 'Jam ({zone})',
+	'manage.bookings.capacity': 'Kapasitas',
+	'manage.bookings.booked': 'Dipesan',
+	'manage.bookings.checkedIn': 'Check-in',
+	'manage.bookings.lateWalkIn': 'Terlambat (jadi langsung)',
+	'manage.bookings.noShow': 'Tidak datang',
+	'manage.bookings.cancelled': 'Dibatalkan',
+	'manage.bookings.total': 'Jumlah',
+	'manage.bookings.error.date':
+		'Tanggal tidak sah: pilih hari dari daftar (dua minggu ke belakang sampai batas pemesanan).',
+	'manage.bookings.error.service': 'Layanan tidak dikenal atau tidak menerima pemesanan di MPP ini.',
 
 	'manage.pick.title': 'Pilih MPP',
 	'manage.pick.intro': 'Dasbor setiap Mal Pelayanan Publik yang terdaftar.',
