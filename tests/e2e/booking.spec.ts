@@ -2,7 +2,7 @@
 // called before a walk-in who came after the booked time started (Batam's failure, DOMAIN §8).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, deviceTokens, e2eSql } from './demo';
+import { DEMO_PASSWORD, deviceTokens, e2eSql, signInAt } from './demo';
 
 const slug = 'denpasar';
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
@@ -57,6 +57,12 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 		).newPage();
 		await phone.goto(`/book/${slug}`);
 		await expect(phone.getByRole('heading', { name: /Pesan antrean/ })).toBeVisible();
+		// nothing of the header is clipped at 390 px: the language switch wraps under a long MPP name
+		for (const control of await phone.locator('header form, header a, header button').all()) {
+			const box = (await control.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(390);
+		}
 		await phone.getByRole('link', { name: 'Kantor Pertanahan Kota Denpasar' }).click();
 		await phone.getByRole('link', { name: 'Layanan Pertanahan' }).click();
 		await phone.locator('.days a').first().click();
@@ -107,6 +113,20 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 		// the phone's booking page now names the ticket
 		await phone.reload();
 		await expect(phone.getByText(`Nomor antrean Anda ${bookedNumber}`)).toBeVisible();
+
+		// the manager's Bookings tab counts it as checked in, on today's page for that service
+		const manager = await (await browser.newContext()).newPage();
+		await signInAt(manager, `/manage/${slug}`, `manager.${slug}@antrean.test`);
+		await manager.getByRole('link', { name: 'Pemesanan' }).click();
+		await expect(manager.getByRole('heading', { name: 'Pemesanan per jam' })).toBeVisible();
+		await manager.getByRole('combobox', { name: 'Layanan' }).selectOption(service.id);
+		await manager.getByRole('button', { name: 'Tampilkan' }).click();
+		const panel = manager.locator(`[data-testid=booking-service][data-service="${service.id}"]`);
+		await expect(panel).toHaveCount(1);
+		const checkedIn = Number(await panel.getByTestId('booking-totals').locator('td').nth(2).textContent());
+		expect(checkedIn).toBeGreaterThanOrEqual(1);
+		await manager.screenshot(shot('manager-bookings-tab'));
+		expect(await seriousViolations(manager)).toEqual([]);
 	} finally {
 		await sql`UPDATE mpps SET opening_hours = ${sql.json(mpp.hours as never)} WHERE id = ${mpp.id}`;
 		await sql`UPDATE services SET booking_share = ${service.share}, expected_service_minutes = ${service.minutes}
