@@ -13,6 +13,7 @@ import { formatClock, localTime, zoneLabel } from '../../domain/local-day';
 import type { Sql } from '../db/client';
 import { lockBookingByCode, updateBooking } from '../db/bookings';
 import { findMppById } from '../db/mpps';
+import { carryPushSubscriptions } from '../db/push';
 import { nextDailySeqForBooking } from '../db/queue-events';
 import { findService } from '../db/services';
 import { conflict, notFound } from '../errors';
@@ -107,11 +108,15 @@ export async function checkIn(sql: Sql, input: CheckInInput): Promise<CheckedIn>
 			bookedSlotStart: late ? null : booking.slotStart,
 			data: { bookingCode: booking.code, late }
 		});
-		const updated = await updateBooking(tx, booking.id, {
-			status: late ? 'late_walk_in' : 'checked_in',
-			checked_in_at: now,
-			ticket_id: issued.value.ticket.id
-		});
+		const [updated] = await Promise.all([
+			updateBooking(tx, booking.id, {
+				status: late ? 'late_walk_in' : 'checked_in',
+				checked_in_at: now,
+				ticket_id: issued.value.ticket.id
+			}),
+			// the browsers that asked for a reminder now follow the ticket: "near" and "called" come unasked
+			carryPushSubscriptions(tx, booking.id, issued.value.ticket.id)
+		]);
 		const view = await viewOf(tx, updated);
 		return { value: { ...issued.value, booking: view, late }, draft: issued.draft };
 	});

@@ -1,4 +1,4 @@
-// Web Push rows (issue 12): the server's VAPID keys, the browsers' subscriptions per ticket and the
+// Web Push rows (issue 12): the server's VAPID keys, the browsers' subscriptions per ticket (or booking) and the
 // delivery claims that make each message go out once (migration 0016).
 import type { Db, Sql } from './client';
 
@@ -55,29 +55,71 @@ export async function findTicketForPush(
 	return row;
 }
 
+/** Whose subscription it is: a ticket's, or a booking's before its check-in. */
+export type PushOwner = { ticketId: string } | { bookingId: string };
+
 /**
- * Adds (or refreshes the keys of) a browser's subscription for the ticket, unless the ticket already
- * has `limit` other ones. The ticket's advisory lock makes the count and the insert one step, so
- * parallel posts cannot pass the limit together.
+ * Adds (or refreshes the keys of) a browser's subscription for the ticket or booking, unless it
+ * already has `limit` other ones. The owner's advisory lock makes the count and the insert one step,
+ * so parallel posts cannot pass the limit together.
  */
 export async function upsertPushSubscription(
 	sql: Sql,
-	input: { id: string; ticketId: string; endpoint: string; p256dh: string; auth: string; locale: string },
+	input: { id: string; owner: PushOwner; endpoint: string; p256dh: string; auth: string; locale: string },
 	limit: number
 ): Promise<'saved' | 'limit'> {
+	const ticketId = 'ticketId' in input.owner ? input.owner.ticketId : null;
+	const bookingId = 'bookingId' in input.owner ? input.owner.bookingId : null;
+	const ownerId = (ticketId ?? bookingId)!;
+	const column = ticketId ? sql`ticket_id` : sql`booking_id`;
 	return sql.begin(async (tx) => {
-		await tx`SELECT pg_advisory_xact_lock(hashtextextended(${'push:' + input.ticketId}, 0))`;
+		await tx`SELECT pg_advisory_xact_lock(hashtextextended(${'push:' + ownerId}, 0))`;
 		const [{ others }] = await tx<{ others: number }[]>`
 			SELECT count(*)::int AS others FROM push_subscriptions
-			WHERE ticket_id = ${input.ticketId} AND endpoint <> ${input.endpoint}`;
+			WHERE ${column} = ${ownerId} AND endpoint <> ${input.endpoint}`;
 		if (others >= limit) return 'limit' as const;
 		await tx`
-			INSERT INTO push_subscriptions (id, ticket_id, endpoint, p256dh, auth, locale)
-			VALUES (${input.id}, ${input.ticketId}, ${input.endpoint}, ${input.p256dh}, ${input.auth}, ${input.locale})
-			ON CONFLICT (ticket_id, endpoint)
+			INSERT INTO push_subscriptions (id, ticket_id, booking_id, endpoint, p256dh, auth, locale)
+			VALUES (${input.id}, ${ticketId}, ${bookingId}, ${input.endpoint}, ${input.p256dh}, ${input.auth},
+				${input.locale})
+			ON CONFLICT (${column}, endpoint)
 			DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth, locale = excluded.locale`;
 		return 'saved' as const;
 	});
+}
+
+/** At check-in the booking's browsers follow the ticket it became (the caller's transaction). */
+export async function carryPushSubscriptions(db: Db, bookingId: string, ticketId: string): Promise<void> {
+	await db`UPDATE push_subscriptions SET ticket_id = ${ticketId} WHERE booking_id = ${bookingId}`;
+}
+
+/** A booking's reminder due now and not claimed yet: its window starts within the MPP's reminder time. */
+export interface DueReminder extends PushTarget {
+	bookingId: string;
+	code: string;
+	slug: string;
+	mppName: string;
+	timezone: string;
+	slotStart: Date;
+	checkinBeforeMinutes: number;
+	locale: 'id' | 'en';
+	message: string;
+}
+
+export async function listDueReminders(db: Db): Promise<DueReminder[]> {
+	return db<DueReminder[]>`
+		SELECT s.id AS "subscriptionId", s.endpoint, s.p256dh, s.auth, s.locale, b.id AS "bookingId", b.code,
+			m.slug, m.name AS "mppName", m.timezone, b.slot_start AS "slotStart",
+			m.checkin_before_minutes AS "checkinBeforeMinutes", 'reminder' AS message
+		FROM push_subscriptions s
+		JOIN bookings b ON b.id = s.booking_id
+		JOIN mpps m ON m.id = b.mpp_id
+		WHERE s.ticket_id IS NULL AND b.status = 'booked'
+			AND b.slot_start <= now() + make_interval(mins => m.booking_reminder_minutes)
+			AND b.slot_start > now() - make_interval(mins => m.checkin_after_minutes)
+			AND NOT EXISTS (
+				SELECT 1 FROM push_deliveries d WHERE d.subscription_id = s.id AND d.message = 'reminder'
+			)`;
 }
 
 export async function countPushSubscriptions(db: Db, ticketId: string): Promise<number> {
@@ -90,13 +132,18 @@ export async function deletePushSubscription(db: Db, id: string): Promise<void> 
 	await db`DELETE FROM push_subscriptions WHERE id = ${id}`;
 }
 
-/** A ticket that ended (done, cancelled, no-show, expired) needs no more pushes: its rows go. */
+/** A ticket that ended (done, cancelled, no-show, expired) needs no more pushes: its rows go; so do a closed booking's. */
 export async function deleteEndedPushSubscriptions(db: Db): Promise<number> {
 	const rows = await db`
 		DELETE FROM push_subscriptions s USING tickets t
 		WHERE t.id = s.ticket_id AND t.status NOT IN ('waiting', 'called', 'serving')
 		RETURNING s.id`;
-	return rows.length;
+	// a booking cancelled or not come (no ticket to follow): nothing more to remind of
+	const bookings = await db`
+		DELETE FROM push_subscriptions s USING bookings b
+		WHERE s.ticket_id IS NULL AND b.id = s.booking_id AND b.status <> 'booked'
+		RETURNING s.id`;
+	return rows.length + bookings.length;
 }
 
 /**

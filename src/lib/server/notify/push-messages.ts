@@ -1,5 +1,6 @@
 // The words of each message ("3 orang lagi di depan Anda", "Dipanggil: silakan ke Loket 3"), from the
 // message catalogue in the locale the page subscribed with (WhatsApp: Bahasa Indonesia).
+import { formatClock, localTime, zoneLabel } from '$lib/domain/local-day';
 import { t, type Locale } from '$lib/i18n';
 import type { Notification } from './notifier';
 
@@ -52,5 +53,38 @@ export function pushNotification(due: DueMessage): Notification {
 		tag,
 		ttlSeconds: NEAR_TTL_SECONDS,
 		urgency: 'high'
+	};
+}
+
+/** A booking's reminder is worth delivering until its check-in window closes, an hour at most. */
+export const REMINDER_TTL_SECONDS = 3600;
+
+export interface DueReminderMessage {
+	code: string;
+	slug: string;
+	mppName: string;
+	timezone: string;
+	slotStart: Date;
+	checkinBeforeMinutes: number;
+	locale?: Locale;
+}
+
+/** "Pengingat: MPP Kota Denpasar pukul 10:15 WITA, check-in mulai 09:45 WITA." */
+export function reminderNotification(due: DueReminderMessage): Notification {
+	const locale: Locale = due.locale ?? 'id';
+	const clock = (at: Date) => formatClock(localTime(at, due.timezone).minutes);
+	const from = new Date(due.slotStart.getTime() - due.checkinBeforeMinutes * 60_000);
+	return {
+		title: t(locale, 'book.push.reminder.title', { mpp: due.mppName }),
+		body: t(locale, 'book.push.reminder.body', {
+			time: clock(due.slotStart),
+			from: clock(from),
+			zone: zoneLabel(due.timezone),
+			code: due.code
+		}),
+		url: `/book/${due.slug}/${due.code}`,
+		tag: `antrean-booking-${due.code}`,
+		ttlSeconds: REMINDER_TTL_SECONDS,
+		urgency: 'normal'
 	};
 }

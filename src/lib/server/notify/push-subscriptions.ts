@@ -2,7 +2,9 @@
 // from PushManager.subscribe, validated, kept for that ticket only while it waits, is called or served.
 import { z } from 'zod';
 import type { Sql } from '../db/client';
-import { findTicketForPush, upsertPushSubscription } from '../db/push';
+import { findBookingByCode } from '../db/bookings';
+import { findTicketForPush, upsertPushSubscription, type PushOwner } from '../db/push';
+import { normalizeBookingCode } from '../booking/code';
 import { AppError, conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import { trackCodePattern } from '../kiosk/slip';
@@ -52,11 +54,42 @@ export async function subscribeToTicket(
 			'ticket_ended'
 		);
 	}
+	await save(sql, { ticketId: ticket.id }, body, 'Tiket ini', 'ticket');
+}
+
+/**
+ * The booking page's browser asks to be reminded before its window (issue 12); at check-in the same
+ * subscription follows the ticket (booking/check-in.ts), so the turn and the call are told too.
+ */
+export async function subscribeToBooking(
+	sql: Sql,
+	rawCode: string,
+	body: PushSubscriptionBody
+): Promise<void> {
+	const code = normalizeBookingCode(rawCode);
+	const booking = code ? await findBookingByCode(sql, code) : undefined;
+	if (!booking) throw notFound('Kode pemesanan tidak ditemukan (unknown booking code).', 'booking_not_found');
+	if (booking.status !== 'booked') {
+		throw conflict(
+			'Pemesanan ini sudah check-in, dibatalkan atau kedaluwarsa (the booking is no longer open).',
+			'booking_closed'
+		);
+	}
+	await save(sql, { bookingId: booking.id }, body, 'Pemesanan ini', 'booking');
+}
+
+async function save(
+	sql: Sql,
+	owner: PushOwner,
+	body: PushSubscriptionBody,
+	subject: string,
+	subjectEn: string
+): Promise<void> {
 	const saved = await upsertPushSubscription(
 		sql,
 		{
 			id: uuidv7(),
-			ticketId: ticket.id,
+			owner,
 			endpoint: body.endpoint,
 			p256dh: body.keys.p256dh,
 			auth: body.keys.auth,
@@ -68,7 +101,7 @@ export async function subscribeToTicket(
 		throw new AppError(
 			409,
 			'too_many_subscriptions',
-			`Tiket ini sudah diikuti oleh ${MAX_SUBSCRIPTIONS_PER_TICKET} perangkat (at most ${MAX_SUBSCRIPTIONS_PER_TICKET} devices per ticket).`
+			`${subject} sudah diikuti oleh ${MAX_SUBSCRIPTIONS_PER_TICKET} perangkat (at most ${MAX_SUBSCRIPTIONS_PER_TICKET} devices per ${subjectEn}).`
 		);
 	}
 }

@@ -16,12 +16,13 @@ import {
 	deleteEndedPushSubscriptions,
 	deletePushSubscription,
 	listDuePushes,
+	listDueReminders,
 	markPushSent,
 	reclaimUnsentPushes,
 	type PushTarget
 } from '../db/push';
 import type { Notification, Notifier } from './notifier';
-import { pushNotification } from './push-messages';
+import { pushNotification, reminderNotification } from './push-messages';
 import type { PushSubscriptionTarget } from './web-push-sender';
 
 /**
@@ -50,6 +51,13 @@ export async function sweepPushes(
 	}
 	for (const due of await listDuePushes(sql)) {
 		const notification = pushNotification(due);
+		if (await claimPush(sql, due.subscriptionId, due.message, notification)) {
+			jobs.push({ target: due, message: due.message, notification });
+		}
+	}
+	// a booking's reminder, once per subscription, when its window is near (issue 12)
+	for (const due of await listDueReminders(sql)) {
+		const notification = reminderNotification(due);
 		if (await claimPush(sql, due.subscriptionId, due.message, notification)) {
 			jobs.push({ target: due, message: due.message, notification });
 		}

@@ -65,5 +65,13 @@ export const book: Record<keyof typeof id, string> = {
 	'kiosk.booking.refused.already_checked_in': 'This code has already been checked in.',
 	'kiosk.booking.refused.booking_closed': 'This booking was cancelled or has expired.',
 	'kiosk.booking.refused.other': 'Check-in not possible. Please take an ordinary number.',
-	'kiosk.booking.late': 'You came after the check-in time; this is an ordinary queue number.'
+	'kiosk.booking.late': 'You came after the check-in time; this is an ordinary queue number.',
+	'book.push.reminder.title': 'Reminder: {mpp}',
+	'book.push.reminder.body':
+		'Your time is {time} {zone}. Check in at the kiosk from {from} {zone} with code {code}.',
+	'book.remind.button': 'Remind me',
+	'book.remind.on':
+		'Reminder on: we tell you before your time, then when your turn is near and when you are called.',
+	'book.remind.failed': 'Reminders cannot be turned on in this browser.',
+	'book.remind.hint': 'Get a browser notification before this time.'
 };

@@ -62,5 +62,13 @@ export const book = {
 	'kiosk.booking.refused.already_checked_in': 'Kode ini sudah check-in.',
 	'kiosk.booking.refused.booking_closed': 'Pemesanan ini sudah dibatalkan atau kedaluwarsa.',
 	'kiosk.booking.refused.other': 'Check-in tidak dapat dilakukan. Silakan ambil nomor biasa.',
-	'kiosk.booking.late': 'Anda datang setelah waktu check-in; nomor ini antrean biasa.'
+	'kiosk.booking.late': 'Anda datang setelah waktu check-in; nomor ini antrean biasa.',
+	'book.push.reminder.title': 'Pengingat: {mpp}',
+	'book.push.reminder.body':
+		'Jadwal Anda pukul {time} {zone}. Check-in di kios mulai {from} {zone} dengan kode {code}.',
+	'book.remind.button': 'Ingatkan saya',
+	'book.remind.on':
+		'Pengingat aktif: kami memberi tahu Anda sebelum jadwal, lalu saat giliran Anda dekat dan saat dipanggil.',
+	'book.remind.failed': 'Pengingat tidak dapat diaktifkan di peramban ini.',
+	'book.remind.hint': 'Beri tahu saya lewat notifikasi peramban sebelum jadwal ini.'
 } as const;

@@ -4,6 +4,7 @@ import { checkIn } from '$lib/server/booking/check-in';
 import { cancelBooking, getBooking } from '$lib/server/booking/manage';
 import { getSql } from '$lib/server/db/client';
 import { isAppError, TooManyRequests } from '$lib/server/errors';
+import { vapidKeys } from '$lib/server/notify/vapid-keys';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { queueActorOf } from '$lib/server/queue-actor';
 import { lookUpTrackCode } from '$lib/server/throttle/guesses';
@@ -23,7 +24,9 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders, getClie
 		error(404, { code: 'booking_not_found', message: 'Kode pemesanan tidak ditemukan.' });
 	// the QR carries the bare code: a kiosk's scanner types it into the check-in field
 	const qr = await QRCode.toString(booking.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-	return { locale: locals.locale, booking, qr };
+	// the reminder's key only while there is something to remind of
+	const pushKey = booking.status === 'booked' ? (await vapidKeys(sql)).publicKey : null;
+	return { locale: locals.locale, booking, qr, pushKey };
 };
 
 export const actions: Actions = {

@@ -1,10 +1,20 @@
-// Web Push for this ticket (issue 12): after the citizen allowed notifications, the page registers
-// the push service worker, subscribes with the server's public VAPID key and hands the subscription
-// to the server, which then tells this browser when the turn nears and when it is called, even with
-// the page closed.
+// Web Push for a ticket or a booking (issue 12): after the citizen allowed notifications, the page
+// registers the push service worker, subscribes with the server's public VAPID key and hands the
+// subscription to the server, which then tells this browser when the turn nears and when it is
+// called (a booking: first a reminder before its window), even with the page closed.
 
 const WORKER = '/push-sw.js';
-const remembered = (trackCode: string) => `antrean-push-${trackCode}`;
+/** What to follow: a ticket by its track code, or a booking by its code. */
+export type PushSubject = { trackCode: string } | { bookingCode: string };
+
+const remembered = (subject: PushSubject) =>
+	'trackCode' in subject
+		? `antrean-push-${subject.trackCode}`
+		: `antrean-push-booking-${subject.bookingCode}`;
+const apiPath = (subject: PushSubject) =>
+	'trackCode' in subject
+		? `/api/v1/tickets/${encodeURIComponent(subject.trackCode)}/push`
+		: `/api/v1/bookings/${encodeURIComponent(subject.bookingCode)}/push`;
 
 export function pushSupported(): boolean {
 	return (
@@ -12,17 +22,17 @@ export function pushSupported(): boolean {
 	);
 }
 
-/** This browser already subscribed for this ticket (remembered per ticket on the device). */
-export function pushSubscribed(trackCode: string): boolean {
+/** This browser already subscribed for this ticket or booking (remembered on the device). */
+export function pushSubscribed(subject: PushSubject): boolean {
 	try {
-		return localStorage.getItem(remembered(trackCode)) === '1';
+		return localStorage.getItem(remembered(subject)) === '1';
 	} catch {
 		return false;
 	}
 }
 
 export async function subscribeToPush(
-	trackCode: string,
+	subject: PushSubject,
 	publicKey: string,
 	locale: string
 ): Promise<boolean> {
@@ -40,14 +50,14 @@ export async function subscribeToPush(
 			userVisibleOnly: true,
 			applicationServerKey: key
 		});
-		const response = await fetch(`/api/v1/tickets/${encodeURIComponent(trackCode)}/push`, {
+		const response = await fetch(apiPath(subject), {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ ...subscription.toJSON(), locale })
 		});
 		if (!response.ok) return false;
 		try {
-			localStorage.setItem(remembered(trackCode), '1');
+			localStorage.setItem(remembered(subject), '1');
 		} catch {
 			// private mode: the button shows again next time, which is harmless
 		}
