@@ -1,8 +1,10 @@
 // End-to-end tests in a real Chromium against the production build, served by tests/e2e/serve.ts
 // on a fresh database seeded with the demo world. `npm test` builds first and sets CHROMIUM_PATH.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { e2ePushCertificate } from './tests/e2e/push-certificate';
+import { makePushCertificate } from './tests/helpers/push-service';
 
 // Chosen once in the main process; the workers inherit it through the environment.
 process.env.E2E_PORT ??= execFileSync(process.execPath, [
@@ -12,6 +14,14 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 	.toString()
 	.trim();
 const port = Number(process.env.E2E_PORT);
+
+// A spec's local push service (booking reminders, calls) must be trusted by the server from its start:
+// its certificate is made here, once per run, before the server starts.
+const push = e2ePushCertificate(port);
+if (!existsSync(push.caFile)) {
+	mkdirSync(push.dir, { recursive: true });
+	makePushCertificate(push.dir);
+}
 
 const executablePath =
 	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -61,7 +71,14 @@ export default defineConfig({
 		command: 'node --import tsx tests/e2e/serve.ts',
 		url: `http://127.0.0.1:${port}/healthz`,
 		// the ministry's live figures every second instead of five, so its test waits less
-		env: { E2E_PORT: String(port), ANTREAN_MINISTRY_PULSE_MS: '1000' },
+		env: {
+			E2E_PORT: String(port),
+			ANTREAN_MINISTRY_PULSE_MS: '1000',
+			// the browsers' push services (closed network here), and the specs' own on loopback
+			ANTREAN_PUSH_HOSTS: '127.0.0.1,fcm.googleapis.com,updates.push.services.mozilla.com,.push.apple.com',
+			NODE_EXTRA_CA_CERTS: push.caFile,
+			ANTREAN_NOTIFY_SWEEP_MS: '300'
+		},
 		reuseExistingServer: false,
 		// initdb of an embedded PostgreSQL takes a while on a cold machine
 		timeout: 180_000,

@@ -1,8 +1,11 @@
-// Issue 12 end to end: a citizen books on a phone-sized page, checks in at the kiosk by code, and is
-// called before a walk-in who came after the booked time started (Batam's failure, DOMAIN §8).
+// Issue 12 end to end: a citizen books on a phone-sized page, asks to be reminded and is (Web Push,
+// through a push service on loopback), checks in at the kiosk by code, is called before a walk-in
+// who came after the booked time started (Batam's failure, DOMAIN §8), and is told so on the phone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { startPushService } from '../helpers/push-service';
 import { DEMO_PASSWORD, deviceTokens, e2eSql, signInAt } from './demo';
+import { e2ePushCertificate } from './push-certificate';
 
 const slug = 'denpasar';
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
@@ -22,7 +25,7 @@ async function managerHeaders(request: APIRequestContext) {
 	return { authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
 }
 
-test('book on a phone, check in at the kiosk by code, be called before a later walk-in', async ({
+test('book on a phone, be reminded, check in at the kiosk, be called before a later walk-in and be told', async ({
 	browser,
 	request
 }) => {
@@ -51,10 +54,34 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 			if (response.status() === 204) break;
 		}
 
-		// the citizen's phone
-		const phone = await (
-			await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-		).newPage();
+		// the citizen's phone, whose browser push service is a local one the test reads
+		const pushService = await startPushService(e2ePushCertificate());
+		const subscription = pushService.subscription('/e2e/booking-phone');
+		const phoneContext = await browser.newContext({
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		});
+		await phoneContext.grantPermissions(['notifications']);
+		const phone = await phoneContext.newPage();
+		// PushManager.subscribe answers with that service's subscription (Chromium's own, FCM, is
+		// outside this machine's reach); everything else is the browser's: permission, service worker
+		await phone.addInitScript((sub) => {
+			let current: PushSubscription | null = null;
+			PushManager.prototype.getSubscription = async () => current;
+			PushManager.prototype.subscribe = async function (options) {
+				current = {
+					endpoint: sub.endpoint,
+					expirationTime: null,
+					options: { applicationServerKey: options?.applicationServerKey, userVisibleOnly: true },
+					toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
+					unsubscribe: async () => true
+				} as unknown as PushSubscription;
+				return current;
+			};
+		}, subscription);
+		const pushes = () =>
+			pushService.received.filter((r) => r.path === '/e2e/booking-phone').map((r) => r.message!);
 		await phone.goto(`/book/${slug}`);
 		await expect(phone.getByRole('heading', { name: /Pesan antrean/ })).toBeVisible();
 		// nothing of the header is clipped at 390 px: the language switch wraps under a long MPP name
@@ -85,6 +112,14 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 		await phone.screenshot(shot('booking-confirmation-phone'));
 		expect(await seriousViolations(phone)).toEqual([]);
 
+		// "Ingatkan saya": the window is within the hour, so the reminder comes at once
+		await phone.getByRole('button', { name: 'Ingatkan saya' }).click();
+		await expect(phone.getByTestId('remind-on')).toBeVisible();
+		await expect.poll(() => pushes().length, { timeout: 15_000 }).toBe(1);
+		expect(pushes()[0].title).toBe('Pengingat: Mal Pelayanan Publik Kota Denpasar');
+		expect(pushes()[0].body).toContain(shown.replace('-', ''));
+		expect(pushes()[0].body).toContain('WITA');
+
 		// the booked window began five minutes ago, and a walk-in arrives now, after its start
 		await sql`UPDATE bookings SET slot_start = now() - interval '5 minutes' WHERE code = ${shown.replace('-', '')}`;
 		const walkIn = await request.post(`/api/v1/mpps/${slug}/tickets`, {
@@ -107,8 +142,17 @@ test('book on a phone, check in at the kiosk by code, be called before a later w
 		// the counter calls the booked citizen first, the later walk-in after
 		const first = await request.post(`/api/v1/counters/${counter.id}/call-next`, { headers });
 		expect(((await first.json()) as { ticket: { number: string } }).ticket.number).toBe(bookedNumber);
+		// the phone is told, on the subscription it made for the reminder: "Dipanggil: silakan ke Loket …"
+		await expect
+			.poll(() => pushes().some((p) => p.title.includes(bookedNumber) && /Loket/.test(p.body)), {
+				timeout: 15_000
+			})
+			.toBe(true);
 		const second = await request.post(`/api/v1/counters/${counter.id}/call-next`, { headers });
 		expect(((await second.json()) as { ticket: { number: string } }).ticket.number).toBe(walkInNumber);
+		// one reminder only, whatever was swept meanwhile
+		expect(pushes().filter((p) => p.title.startsWith('Pengingat'))).toHaveLength(1);
+		await pushService.close();
 
 		// the phone's booking page now names the ticket
 		await phone.reload();

@@ -12,6 +12,7 @@ import { createSql } from '../../src/lib/server/db/client';
 import { ensureDemoDevices } from '../../src/lib/server/demo/devices';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { e2eDatabaseFile, e2eDevicesFile } from './demo';
+import { e2ePushCertificate } from './push-certificate';
 
 const port = Number(process.env.E2E_PORT);
 const dir = mkdtempSync(join(tmpdir(), 'antrean-e2e-'));
@@ -49,6 +50,7 @@ async function stop(code = 0) {
 	rmSync(dir, { recursive: true, force: true });
 	rmSync(e2eDevicesFile(port), { force: true });
 	rmSync(e2eDatabaseFile(port), { force: true });
+	rmSync(e2ePushCertificate(port).dir, { recursive: true, force: true });
 	process.exit(code);
 }
 process.once('SIGTERM', () => void stop());

@@ -40,8 +40,8 @@ export interface PushService {
 	close(): Promise<void>;
 }
 
-export async function startPushService(): Promise<PushService> {
-	const dir = mkdtempSync(join(tmpdir(), 'antrean-push-'));
+/** A self-signed certificate for 127.0.0.1 in `dir` (key.pem, cert.pem), made with openssl. */
+export function makePushCertificate(dir: string): { keyFile: string; caFile: string } {
 	const keyFile = join(dir, 'key.pem');
 	const caFile = join(dir, 'cert.pem');
 	execFileSync(
@@ -67,6 +67,19 @@ export async function startPushService(): Promise<PushService> {
 		],
 		{ stdio: 'ignore' }
 	);
+	return { keyFile, caFile };
+}
+
+/**
+ * Starts the push service on a free port. `certificate` reuses one made earlier (the e2e server was
+ * started trusting it, playwright.config.ts); without it a fresh one is made and removed on close.
+ */
+export async function startPushService(certificate?: {
+	keyFile: string;
+	caFile: string;
+}): Promise<PushService> {
+	const dir = certificate ? null : mkdtempSync(join(tmpdir(), 'antrean-push-'));
+	const { keyFile, caFile } = certificate ?? makePushCertificate(dir!);
 	const subscribers = new Map<string, { ecdh: ECDH; auth: string }>();
 	const answers = new Map<string, number>();
 	const once = new Map<string, number>();
@@ -120,7 +133,7 @@ export async function startPushService(): Promise<PushService> {
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();
 				server.close(() => {
-					rmSync(dir, { recursive: true, force: true });
+					if (dir) rmSync(dir, { recursive: true, force: true });
 					resolve();
 				});
 			})
