@@ -221,3 +221,32 @@ export async function ticketOpenDaysOf(db: Db, ranges: MppRange[]): Promise<Map<
 		GROUP BY 1`;
 	return new Map(rows.map((r) => [r.mppId, r.days]));
 }
+
+export interface BookingTotals {
+	mppId: string;
+	/** still open (window not passed, not checked in) */
+	booked: number;
+	checkedIn: number;
+	lateWalkIn: number;
+	noShow: number;
+	cancelled: number;
+}
+
+/**
+ * Each MPP's bookings of its own range, by what became of them (issue 12). Read from the bookings
+ * themselves (index by MPP and day, migration 0022): one row per booking, far fewer than tickets.
+ */
+export async function bookingTotalsOf(db: Db, ranges: MppRange[]): Promise<BookingTotals[]> {
+	if (!ranges.length) return [];
+	return db<BookingTotals[]>`
+		SELECT g.mpp_id AS "mppId",
+			count(*) FILTER (WHERE b.status = 'booked')::int AS booked,
+			count(*) FILTER (WHERE b.status = 'checked_in')::int AS "checkedIn",
+			count(*) FILTER (WHERE b.status = 'late_walk_in')::int AS "lateWalkIn",
+			count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShow",
+			count(*) FILTER (WHERE b.status = 'cancelled')::int AS cancelled
+		FROM unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
+			${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)
+		JOIN bookings b ON b.mpp_id = g.mpp_id AND b.local_date BETWEEN g.date_from AND g.date_to
+		GROUP BY g.mpp_id`;
+}

@@ -7,7 +7,20 @@ import type { NationalResult } from './stats';
 
 export function rankingCsv(rows: MppRankingRow[]): string {
 	return formatCsv([
-		['mpp_id', 'slug', 'name', 'province', 'city', 'timezone', 'zone', 'size', 'open_days', ...kpiCsvColumns],
+		[
+			'mpp_id',
+			'slug',
+			'name',
+			'province',
+			'city',
+			'timezone',
+			'zone',
+			'size',
+			'open_days',
+			...kpiCsvColumns,
+			'booking_use',
+			'booking_no_show_rate'
+		],
 		...rows.map((r) => [
 			r.mppId,
 			r.slug,
@@ -18,7 +31,9 @@ export function rankingCsv(rows: MppRankingRow[]): string {
 			r.zone,
 			r.size ?? '',
 			r.openDays,
-			...kpiCsvCells(r)
+			...kpiCsvCells(r),
+			r.booking.use ?? '',
+			r.booking.noShowRate ?? ''
 		])
 	]);
 }

@@ -34,6 +34,8 @@ export const ministry = {
 	'ministry.col.waitP90': 'p90 wait (min)',
 	'ministry.col.serviceLevel': 'Service level (%)',
 	'ministry.col.noShow': 'No-show (%)',
+	'ministry.col.bookingUse': 'Booked tickets (%)',
+	'ministry.col.bookingNoShow': 'Booking no-shows (%)',
 	'ministry.col.ikm': 'IKM',
 	'ministry.shell.title': 'Ministry dashboard',
 	'ministry.localDayNote':

@@ -34,6 +34,8 @@ export const ministry = {
 	'ministry.col.waitP90': 'Tunggu p90 (mnt)',
 	'ministry.col.serviceLevel': 'Tingkat layanan (%)',
 	'ministry.col.noShow': 'Tidak hadir (%)',
+	'ministry.col.bookingUse': 'Pakai pemesanan (%)',
+	'ministry.col.bookingNoShow': 'Pemesan tidak datang (%)',
 	'ministry.col.ikm': 'IKM',
 	'ministry.shell.title': 'Dasbor Kementerian',
 	'ministry.localDayNote':
