@@ -150,6 +150,18 @@ test('sorting, regrouping and the CSV export', async ({ page }) => {
 	await page.reload();
 	await expect(page.getByLabel('Kelompokkan per')).toHaveValue('hour');
 
+	// by source: walk-ins apart from bookings checked in on time (issue 12)
+	await page.getByLabel('Kelompokkan per').selectOption('source');
+	await page.getByRole('button', { name: 'Tampilkan' }).click();
+	await expect(page).toHaveURL(/groupBy=source/);
+	await expect(table.getByRole('columnheader').first()).toHaveText(/Sumber/);
+	const sources = await table.locator('tbody th').allTextContents();
+	expect(sources[0]).toBe('Datang langsung');
+	for (const source of sources) expect(['Datang langsung', 'Pemesanan']).toContain(source);
+	await page.getByLabel('Kelompokkan per').selectOption('hour');
+	await page.getByRole('button', { name: 'Tampilkan' }).click();
+	await expect(page).toHaveURL(/groupBy=hour/);
+
 	// the CSV link downloads the same query as a spreadsheet file
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Unduh CSV' }).click();

@@ -11,18 +11,19 @@ export async function rebuildRollups(db: Db, mppId: string, from: string, to: st
 	await db`DELETE FROM stats_hourly WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
 	await db`DELETE FROM stats_daily WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
 	await db`
-		INSERT INTO stats_hourly (mpp_id, local_date, hour_utc, local_hour, service_id, counter_id, issued, called,
-			served, no_show, cancelled, wait_sum, wait_hist, service_sum, service_count, service_hist, within_target)
-		SELECT ${mppId}, local_date, hour_utc, ${localHourOf(db, mppId)}, service_id, counter_id,
+		INSERT INTO stats_hourly (mpp_id, local_date, hour_utc, local_hour, service_id, counter_id, booked, issued,
+			called, served, no_show, cancelled, wait_sum, wait_hist, service_sum, service_count, service_hist,
+			within_target)
+		SELECT ${mppId}, local_date, hour_utc, ${localHourOf(db, mppId)}, service_id, counter_id, booked,
 			${measuresFromFacts(db)}
 		FROM (${ticketFacts(db, mppId, from, to)}) f
-		GROUP BY local_date, hour_utc, service_id, counter_id`;
+		GROUP BY local_date, hour_utc, service_id, counter_id, booked`;
 	await db`
-		INSERT INTO stats_daily (mpp_id, local_date, service_id, counter_id, issued, called, served, no_show,
-			cancelled, wait_sum, wait_hist, service_sum, service_count, service_hist, within_target)
-		SELECT mpp_id, local_date, service_id, counter_id, ${measuresFromRollups(db)}
+		INSERT INTO stats_daily (mpp_id, local_date, service_id, counter_id, booked, issued, called, served,
+			no_show, cancelled, wait_sum, wait_hist, service_sum, service_count, service_hist, within_target)
+		SELECT mpp_id, local_date, service_id, counter_id, booked, ${measuresFromRollups(db)}
 		FROM stats_hourly WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}
-		GROUP BY mpp_id, local_date, service_id, counter_id`;
+		GROUP BY mpp_id, local_date, service_id, counter_id, booked`;
 	await db`DELETE FROM stats_mpp_hourly WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
 	await db`
 		INSERT INTO stats_mpp_hourly (mpp_id, local_date, local_hour, issued, called, served, no_show, cancelled,

@@ -4,7 +4,7 @@
 import { bucketCount, bucketThresholds } from '../../domain/histogram';
 import type { Db } from './client';
 
-export type StatsGroupBy = 'counter' | 'service' | 'tenant' | 'day' | 'hour' | 'weekday';
+export type StatsGroupBy = 'counter' | 'service' | 'tenant' | 'day' | 'hour' | 'weekday' | 'source';
 
 const indexes = Array.from({ length: bucketCount }, (_, i) => i);
 
@@ -56,6 +56,8 @@ function facts(db: Db, source: ReturnType<Db>, where: ReturnType<Db>) {
 	return db`
 		SELECT t.mpp_id, t.local_date, date_bin('1 hour', t.issued_at, '2000-01-01 00:00:00+00') AS hour_utc,
 			t.service_id, s.tenant_id, t.counter_id, t.status, d.wait, d.service,
+			-- a booking checked in on time (issue 12); a late one became a walk-in ticket
+			t.source = 'booking' AS booked,
 			d.wait <= s.target_wait_minutes * 60 AS within_target,
 			width_bucket(d.wait, ${bucketThresholds as number[]}::float8[]) AS wb,
 			width_bucket(d.service, ${bucketThresholds as number[]}::float8[]) AS sb
@@ -120,7 +122,8 @@ export function groupKey(db: Db, groupBy: StatsGroupBy, source: 'facts' | 'rollu
 		service: 'service_id::text',
 		tenant: 'tenant_id::text',
 		day: 'local_date::text',
-		weekday: 'extract(dow FROM local_date)::int'
+		weekday: 'extract(dow FROM local_date)::int',
+		source: "CASE WHEN booked THEN 'booked' ELSE 'walk_in' END"
 	};
 	return db.unsafe(expressions[groupBy]);
 }

@@ -16,7 +16,8 @@ const keys = {
 	tenant: 's.tenant_id::text',
 	day: 'v.local_date::text',
 	hour: 'extract(hour FROM t.issued_at AT TIME ZONE m.timezone)::int',
-	weekday: 'extract(dow FROM v.local_date)::int'
+	weekday: 'extract(dow FROM v.local_date)::int',
+	source: "CASE WHEN t.source = 'booking' THEN 'booked' ELSE 'walk_in' END"
 } as const;
 
 export async function surveyTotals(db: Db, r: StatsRange): Promise<GroupIkmTotals[]> {
@@ -25,7 +26,9 @@ export async function surveyTotals(db: Db, r: StatsRange): Promise<GroupIkmTotal
 			? db`JOIN services s ON s.id = v.service_id`
 			: r.groupBy === 'hour'
 				? db`JOIN tickets t ON t.id = v.ticket_id JOIN mpps m ON m.id = v.mpp_id`
-				: db``;
+				: r.groupBy === 'source'
+					? db`JOIN tickets t ON t.id = v.ticket_id`
+					: db``;
 	const rows = await db<
 		{
 			key: string | number | null;

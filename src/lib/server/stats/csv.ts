@@ -10,7 +10,8 @@ const keyColumns: Record<StatsGroupBy, (keyof StatsRowKey)[]> = {
 	tenant: ['tenantId', 'tenantName'],
 	day: ['date'],
 	hour: ['hour'],
-	weekday: ['weekday']
+	weekday: ['weekday'],
+	source: ['source']
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -20,7 +20,7 @@ import { daysNotRolledOnReplica } from './replica-lag';
 import { catchUpStats, consecutiveRanges } from './rollup';
 
 export type { StatsGroupBy };
-export const statsGroupBys = ['counter', 'service', 'tenant', 'day', 'hour', 'weekday'] as const;
+export const statsGroupBys = ['counter', 'service', 'tenant', 'day', 'hour', 'weekday', 'source'] as const;
 
 export interface StatsQuery {
 	/** MPP-local dates, inclusive */
@@ -41,6 +41,8 @@ export interface StatsRowKey {
 	hour?: number;
 	/** MPP-local weekday, 0 = Sunday … 6 = Saturday */
 	weekday?: number;
+	/** walk-in, or a booking checked in on time (issue 12) */
+	source?: 'walk_in' | 'booked';
 }
 
 export type StatsRow = StatsRowKey & Kpis & { ikm: StatsIkm };
@@ -133,6 +135,8 @@ function rowKey(groupBy: StatsGroupBy, key: string | number | null, names: Stats
 			return { hour: Number(key) };
 		case 'weekday':
 			return { weekday: Number(key) };
+		case 'source':
+			return { source: key as 'walk_in' | 'booked' };
 	}
 }
 
@@ -152,5 +156,8 @@ function compareRows(groupBy: StatsGroupBy): (a: StatsRow, b: StatsRow) => numbe
 			return (a, b) => a.hour! - b.hour!;
 		case 'weekday':
 			return (a, b) => a.weekday! - b.weekday!;
+		case 'source':
+			// walk-ins first
+			return (a, b) => (a.source === b.source ? 0 : a.source === 'walk_in' ? -1 : 1);
 	}
 }

@@ -25,6 +25,9 @@ export const history = {
 	'history.groupBy.day': 'Date',
 	'history.groupBy.hour': 'Hour',
 	'history.groupBy.weekday': 'Weekday',
+	'history.groupBy.source': 'Source (walk-in/booked)',
+	'history.source.walk_in': 'Walk-in',
+	'history.source.booked': 'Booked',
 
 	'history.kpi.issued': 'Tickets issued',
 	'history.kpi.served': 'Served',

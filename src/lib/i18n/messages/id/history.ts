@@ -26,6 +26,9 @@ export const history = {
 	'history.groupBy.day': 'Tanggal',
 	'history.groupBy.hour': 'Jam',
 	'history.groupBy.weekday': 'Hari',
+	'history.groupBy.source': 'Sumber (langsung/pemesanan)',
+	'history.source.walk_in': 'Datang langsung',
+	'history.source.booked': 'Pemesanan',
 
 	'history.kpi.issued': 'Tiket diambil',
 	'history.kpi.served': 'Dilayani',

@@ -10,7 +10,8 @@ export const historyGroupBys: readonly StatsGroupBy[] = [
 	'counter',
 	'day',
 	'hour',
-	'weekday'
+	'weekday',
+	'source'
 ];
 export const presets = ['7d', '30d', 'thisMonth', 'lastMonth', '90d'] as const;
 export type Preset = (typeof presets)[number];
