@@ -131,6 +131,33 @@ describe('MPPs', () => {
 			actorName: 'Super Admin'
 		});
 		expect(record.changes).toMatchObject({ slug: [null, 'kota-contoh'] });
+		// no booking fields sent: the defaults of migration 0015
+		expect(mpp).toMatchObject({ checkinBeforeMinutes: 30, checkinAfterMinutes: 15, bookingRatio: 3 });
+	});
+
+	it('takes the check-in window and booking ratio of a new MPP from the form, checked like an edit', async () => {
+		const booking = { checkinBeforeMinutes: '45', checkinAfterMinutes: '10', bookingRatio: '4' };
+		const { value: mpp } = await createMpp(db.sql, superadmin(), {
+			...newMpp,
+			slug: 'kota-pesan',
+			...booking
+		});
+		expect(mpp).toMatchObject({ checkinBeforeMinutes: 45, checkinAfterMinutes: 10, bookingRatio: 4 });
+		expect(
+			await problems(
+				createMpp(db.sql, superadmin(), {
+					...newMpp,
+					slug: 'kota-pesan-2',
+					checkinBeforeMinutes: '999',
+					checkinAfterMinutes: '-1',
+					bookingRatio: 'x'
+				})
+			)
+		).toEqual({
+			checkinBeforeMinutes: 'admin.invalid.range',
+			checkinAfterMinutes: 'admin.invalid.range',
+			bookingRatio: 'admin.invalid.range'
+		});
 	});
 
 	it('refuses bad input field by field, and saves nothing', async () => {

@@ -76,7 +76,7 @@ export const mppOperationsSchema = z.object({
 	callLimit: whole(1, 10),
 	priorityRatio: whole(1, 20),
 	runningText: optionalText(500),
-	// online booking (issue 12): set on an existing MPP's page; a new MPP starts from the defaults
+	// online booking (issue 12): absent, an MPP keeps (a new one: starts from) the defaults of 0015
 	checkinBeforeMinutes: whole(0, 180).optional(),
 	checkinAfterMinutes: whole(0, 60).optional(),
 	bookingRatio: whole(1, 20).optional()

@@ -67,14 +67,17 @@ export async function listAllMppSettings(db: Db): Promise<MppSettings[]> {
 
 export async function insertMppSettings(
 	db: Db,
-	// a new MPP starts from the booking defaults of migration 0015
-	m: Omit<MppSettings, 'id' | 'active' | 'checkinBeforeMinutes' | 'checkinAfterMinutes' | 'bookingRatio'>
+	// the booking fields are optional: absent, a new MPP starts from the defaults of migration 0015
+	m: Omit<MppSettings, 'id' | 'active' | 'checkinBeforeMinutes' | 'checkinAfterMinutes' | 'bookingRatio'> &
+		Partial<Pick<MppSettings, 'checkinBeforeMinutes' | 'checkinAfterMinutes' | 'bookingRatio'>>
 ): Promise<MppSettings> {
 	const [row] = await db<MppSettings[]>`
 		INSERT INTO mpps (slug, name, province, city, region_code, timezone, opening_hours, priority_ratio,
-			call_limit, running_text)
+			call_limit, running_text, checkin_before_minutes, checkin_after_minutes, booking_ratio)
 		VALUES (${m.slug}, ${m.name}, ${m.province}, ${m.city}, ${m.regionCode}, ${m.timezone},
-			${db.json(m.openingHours)}, ${m.priorityRatio}, ${m.callLimit}, ${m.runningText})
+			${db.json(m.openingHours)}, ${m.priorityRatio}, ${m.callLimit}, ${m.runningText},
+			coalesce(${m.checkinBeforeMinutes ?? null}::int, 30), coalesce(${m.checkinAfterMinutes ?? null}::int, 15),
+			coalesce(${m.bookingRatio ?? null}::int, 3))
 		RETURNING ${columns(db)}`;
 	await db`INSERT INTO mpp_event_seq (mpp_id) VALUES (${row.id})`;
 	return row;
