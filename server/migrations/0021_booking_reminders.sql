@@ -12,3 +12,13 @@ ALTER TABLE push_subscriptions
 ALTER TABLE mpps
 	ADD COLUMN booking_reminder_minutes smallint NOT NULL DEFAULT 60
 		CHECK (booking_reminder_minutes BETWEEN 5 AND 1440);
+
+-- A phone number given with consent when booking gets the reminder on WhatsApp too, where the MPP's
+-- Cloud API sender is on and it named an approved template: a message the MPP starts outside the
+-- 24-hour service window must be a template. Its body takes {{1}} MPP, {{2}} time, {{3}} zone,
+-- {{4}} booking code. `whatsapp_reminded_at` is the claim: set once, by the node that sends.
+ALTER TABLE mpp_whatsapp
+	-- (PostgreSQL regular expressions count repetitions only up to 255: the length is checked apart)
+	ADD COLUMN reminder_template text CHECK (reminder_template ~ '^[a-z0-9_]+$' AND char_length(reminder_template) <= 512),
+	ADD COLUMN reminder_language text NOT NULL DEFAULT 'id' CHECK (reminder_language ~ '^[a-z]{2}(_[A-Z]{2})?$');
+ALTER TABLE bookings ADD COLUMN whatsapp_reminded_at timestamptz;

@@ -5,6 +5,9 @@
 // after the MPP's retention period.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatClock, localTime } from '../../src/lib/domain/local-day';
+import { book } from '../../src/lib/server/booking/book';
+import { findMppById } from '../../src/lib/server/db/mpps';
 import { deleteExpiredContacts } from '../../src/lib/server/db/whatsapp';
 import { whatsAppNotifier } from '../../src/lib/server/notify/whatsapp-sender';
 import { issueTicket } from '../../src/lib/server/queue';
@@ -187,7 +190,10 @@ describe('the MPP admin sets WhatsApp up', () => {
 		expect(JSON.parse(text)).toEqual({
 			nearAhead: 3,
 			phoneRetentionDays: 30,
-			whatsapp: { businessNumber: '+6281234567890', cloudApi: { phoneNumberId: PHONE_NUMBER_ID } }
+			whatsapp: {
+				businessNumber: '+6281234567890',
+				cloudApi: { phoneNumberId: PHONE_NUMBER_ID, reminderTemplate: null }
+			}
 		});
 		expect(text).not.toContain(ACCESS_TOKEN);
 		expect(text).not.toContain(APP_SECRET);
@@ -371,5 +377,87 @@ describe('a citizen who wrote first', () => {
 			);
 		await until(phones, (list) => !list.includes('+628222000031'), 'the 31-day-old number to go');
 		expect(await phones()).toEqual(['+628222000029', '+628222000045']);
+	});
+});
+
+describe('booking reminders on WhatsApp', () => {
+	it('sends the MPP its approved template once, to a phone given with consent, and never without', async () => {
+		const headers = { ...(await admin(nodeA)), 'content-type': 'application/json' };
+		const url = `${nodeA.url}/api/v1/mpps/${world.mpps[0].slug}/notifications`;
+		const withTemplate = {
+			...configuration,
+			whatsapp: {
+				...configuration.whatsapp,
+				cloudApi: { ...configuration.whatsapp.cloudApi, reminderTemplate: 'pengingat_antrean' }
+			}
+		};
+		const bad = await fetch(url, {
+			method: 'PUT',
+			headers,
+			body: JSON.stringify({
+				...withTemplate,
+				whatsapp: {
+					...withTemplate.whatsapp,
+					cloudApi: { ...withTemplate.whatsapp.cloudApi, reminderTemplate: 'Pengingat Antrean!' }
+				}
+			})
+		});
+		expect(bad.status).toBe(400);
+		const saved = await fetch(url, { method: 'PUT', headers, body: JSON.stringify(withTemplate) });
+		if (saved.status !== 200) throw new Error(await saved.text());
+		expect(((await saved.json()) as { whatsapp: { cloudApi: unknown } }).whatsapp.cloudApi).toEqual({
+			phoneNumberId: PHONE_NUMBER_ID,
+			reminderTemplate: 'pengingat_antrean'
+		});
+
+		// one booking with a phone and consent, one without a phone, both 20 minutes ahead
+		await db.sql`UPDATE services SET booking_share = 100, expected_service_minutes = 1 WHERE mpp_id = ${world.mpps[0].id}`;
+		const mpp = (await findMppById(db.sql, world.mpps[0].id))!;
+		const at = new Date(Math.ceil((Date.now() + 20 * 60_000) / 900_000) * 900_000);
+		const local = localTime(at, mpp.timezone);
+		const slot = {
+			mpp,
+			serviceId: world.mpps[0].services.a,
+			date: local.date,
+			time: formatClock(local.minutes)
+		};
+		const before = graph.requests.length;
+		const withPhone = await book(db.sql, {
+			...slot,
+			name: 'Siti',
+			phone: '+628123000555',
+			clientKey: 'wa-1',
+			byStaff: true
+		});
+		await book(db.sql, { ...slot, name: 'Budi', phone: null, clientKey: 'wa-2', byStaff: true });
+		const templates = () =>
+			graph.requests.slice(before).filter((r) => (r.body as { type?: string } | null)?.type === 'template');
+		await until(templates, (list) => list.length > 0, 'the reminder template');
+		await sleep(1000);
+		expect(templates()).toHaveLength(1);
+		const [request] = templates();
+		expect(request.path).toMatch(new RegExp(`^/v\\d+\\.\\d+/${PHONE_NUMBER_ID}/messages$`));
+		expect(request.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+		expect(request.body).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '628123000555',
+			type: 'template',
+			template: {
+				name: 'pengingat_antrean',
+				language: { code: 'id', policy: 'deterministic' },
+				components: [
+					{
+						type: 'body',
+						parameters: [
+							{ type: 'text', text: mpp.name },
+							{ type: 'text', text: slot.time },
+							{ type: 'text', text: 'WIB' },
+							{ type: 'text', text: withPhone.booking.code }
+						]
+					}
+				]
+			}
+		});
 	});
 });

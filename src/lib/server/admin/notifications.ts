@@ -41,7 +41,9 @@ const formSchema = z.object({
 	phoneNumberId: blankable(32, /^[0-9]{5,32}$/, 'admin.invalid.phoneNumberId'),
 	accessToken: blankable(1024, /^\S{20,}$/, 'admin.invalid.secret'),
 	appSecret: blankable(256, /^\S{16,}$/, 'admin.invalid.secret'),
-	webhookVerifyToken: blankable(128, /^[A-Za-z0-9_-]{16,128}$/, 'admin.invalid.verifyToken')
+	webhookVerifyToken: blankable(128, /^[A-Za-z0-9_-]{16,128}$/, 'admin.invalid.verifyToken'),
+	// not a secret: blank turns WhatsApp booking reminders off
+	reminderTemplate: blankable(512, /^[a-z0-9_]{1,512}$/, 'admin.invalid.templateName')
 });
 
 export async function saveNotificationSettings(
@@ -76,15 +78,21 @@ export async function saveNotificationSettings(
 				phoneNumberId: input.phoneNumberId,
 				accessToken: credentials?.accessToken ?? null,
 				appSecret: credentials?.appSecret ?? null,
-				webhookVerifyToken: credentials?.webhookVerifyToken ?? null
+				webhookVerifyToken: credentials?.webhookVerifyToken ?? null,
+				reminderTemplate: input.phoneNumberId ? input.reminderTemplate : null
 			});
 		} else {
 			await deleteMppWhatsApp(tx, mppId);
 		}
 		const changes = diff(
-			{ ...beforeSettings, businessNumber: before?.businessNumber, phoneNumberId: before?.phoneNumberId },
+			{
+				...beforeSettings,
+				businessNumber: before?.businessNumber,
+				phoneNumberId: before?.phoneNumberId,
+				reminderTemplate: before?.reminderTemplate ?? null
+			},
 			{ ...input, businessNumber: input.businessNumber, phoneNumberId: input.phoneNumberId },
-			['nearAhead', 'phoneRetentionDays', 'businessNumber', 'phoneNumberId']
+			['nearAhead', 'phoneRetentionDays', 'businessNumber', 'phoneNumberId', 'reminderTemplate']
 		);
 		// that the secrets changed, never what they are
 		if (input.accessToken || input.appSecret || input.webhookVerifyToken)

@@ -10,6 +10,8 @@ export interface MppWhatsApp {
 	accessToken: string | null;
 	appSecret: string | null;
 	webhookVerifyToken: string | null;
+	/** the approved template a booking reminder is sent with; null: no WhatsApp reminders */
+	reminderTemplate: string | null;
 }
 
 export interface WhatsAppTarget {
@@ -38,7 +40,8 @@ export interface ClaimedWhatsApp extends WhatsAppTarget {
 export async function findMppWhatsApp(db: Db, mppId: string): Promise<MppWhatsApp | undefined> {
 	const [row] = await db<MppWhatsApp[]>`
 		SELECT mpp_id AS "mppId", business_number AS "businessNumber", phone_number_id AS "phoneNumberId",
-			access_token AS "accessToken", app_secret AS "appSecret", webhook_verify_token AS "webhookVerifyToken"
+			access_token AS "accessToken", app_secret AS "appSecret", webhook_verify_token AS "webhookVerifyToken",
+			reminder_template AS "reminderTemplate"
 		FROM mpp_whatsapp WHERE mpp_id = ${mppId}`;
 	return row;
 }
@@ -64,13 +67,14 @@ export async function findWhatsAppOfTicket(
 
 export async function upsertMppWhatsApp(db: Db, settings: MppWhatsApp): Promise<void> {
 	await db`
-		INSERT INTO mpp_whatsapp (mpp_id, business_number, phone_number_id, access_token, app_secret, webhook_verify_token)
+		INSERT INTO mpp_whatsapp (mpp_id, business_number, phone_number_id, access_token, app_secret,
+			webhook_verify_token, reminder_template)
 		VALUES (${settings.mppId}, ${settings.businessNumber}, ${settings.phoneNumberId}, ${settings.accessToken},
-			${settings.appSecret}, ${settings.webhookVerifyToken})
+			${settings.appSecret}, ${settings.webhookVerifyToken}, ${settings.reminderTemplate})
 		ON CONFLICT (mpp_id) DO UPDATE SET business_number = excluded.business_number,
 			phone_number_id = excluded.phone_number_id, access_token = excluded.access_token,
 			app_secret = excluded.app_secret, webhook_verify_token = excluded.webhook_verify_token,
-			updated_at = now()`;
+			reminder_template = excluded.reminder_template, updated_at = now()`;
 }
 
 export async function deleteMppWhatsApp(db: Db, mppId: string): Promise<void> {
@@ -224,4 +228,39 @@ export async function deleteExpiredContacts(db: Db, now = new Date()): Promise<n
 			)) < ${now}::timestamptz - make_interval(days => m.phone_retention_days)
 		RETURNING c.id`;
 	return rows.length;
+}
+
+/** A booking whose reminder is due on WhatsApp: a phone given with consent, its MPP's template set. */
+export interface DueWhatsAppReminder {
+	bookingId: string;
+	mppId: string;
+	phone: string;
+	code: string;
+	slotStart: Date;
+	mppName: string;
+	timezone: string;
+	template: string;
+	language: string;
+}
+
+export async function listDueWhatsAppReminders(db: Db): Promise<DueWhatsAppReminder[]> {
+	return db<DueWhatsAppReminder[]>`
+		SELECT b.id AS "bookingId", b.mpp_id AS "mppId", b.phone, b.code, b.slot_start AS "slotStart",
+			m.name AS "mppName", m.timezone, w.reminder_template AS template, w.reminder_language AS language
+		FROM bookings b
+		JOIN mpps m ON m.id = b.mpp_id
+		JOIN mpp_whatsapp w ON w.mpp_id = b.mpp_id
+		WHERE b.status = 'booked' AND b.phone IS NOT NULL AND b.phone_consent_at IS NOT NULL
+			AND b.whatsapp_reminded_at IS NULL
+			AND w.reminder_template IS NOT NULL AND w.access_token IS NOT NULL
+			AND b.slot_start <= now() + make_interval(mins => m.booking_reminder_minutes)
+			AND b.slot_start > now()`;
+}
+
+/** The claim: true for the one caller that marks the booking reminded (at most once, never retried). */
+export async function claimWhatsAppReminder(db: Db, bookingId: string): Promise<boolean> {
+	const rows = await db`
+		UPDATE bookings SET whatsapp_reminded_at = now()
+		WHERE id = ${bookingId} AND whatsapp_reminded_at IS NULL RETURNING id`;
+	return rows.length === 1;
 }

@@ -34,7 +34,13 @@ export const notifySettingsSchema = z.strictObject({
 					phoneNumberId: z.string().regex(/^[0-9]{5,32}$/, 'digits'),
 					accessToken: z.string().min(20).max(1024).regex(/^\S+$/, 'no spaces'),
 					appSecret: z.string().min(16).max(256).regex(/^\S+$/, 'no spaces'),
-					webhookVerifyToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, '16–128 letters, digits, - or _')
+					webhookVerifyToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, '16–128 letters, digits, - or _'),
+					// an approved template for booking reminders ({{1}} MPP, {{2}} time, {{3}} zone, {{4}} code)
+					reminderTemplate: z
+						.string()
+						.regex(/^[a-z0-9_]{1,512}$/, 'a template name: lowercase letters, digits, _')
+						.nullable()
+						.optional()
 				})
 				.nullable()
 		})
@@ -47,7 +53,10 @@ export type NotifySettingsInput = z.infer<typeof notifySettingsSchema>;
 export interface NotifySettingsView {
 	nearAhead: number;
 	phoneRetentionDays: number;
-	whatsapp: { businessNumber: string; cloudApi: { phoneNumberId: string } | null } | null;
+	whatsapp: {
+		businessNumber: string;
+		cloudApi: { phoneNumberId: string; reminderTemplate: string | null } | null;
+	} | null;
 }
 
 export async function notifySettings(sql: Sql, mppId: string): Promise<NotifySettingsView> {
@@ -59,7 +68,9 @@ export async function notifySettings(sql: Sql, mppId: string): Promise<NotifySet
 		whatsapp: whatsapp
 			? {
 					businessNumber: whatsapp.businessNumber,
-					cloudApi: whatsapp.phoneNumberId ? { phoneNumberId: whatsapp.phoneNumberId } : null
+					cloudApi: whatsapp.phoneNumberId
+						? { phoneNumberId: whatsapp.phoneNumberId, reminderTemplate: whatsapp.reminderTemplate }
+						: null
 				}
 			: null
 	};
@@ -80,7 +91,8 @@ export async function saveNotifySettings(
 			phoneNumberId: api?.phoneNumberId ?? null,
 			accessToken: api?.accessToken ?? null,
 			appSecret: api?.appSecret ?? null,
-			webhookVerifyToken: api?.webhookVerifyToken ?? null
+			webhookVerifyToken: api?.webhookVerifyToken ?? null,
+			reminderTemplate: api?.reminderTemplate ?? null
 		});
 	});
 	return notifySettings(sql, mppId);

@@ -2,7 +2,7 @@
 // A free-form text is allowed only inside the 24-hour service window after the citizen wrote to the
 // MPP; the sweep only hands this sender contacts whose window is open (db/whatsapp.ts).
 import { WhatsAppAPI } from 'whatsapp-api-js';
-import { Text } from 'whatsapp-api-js/messages';
+import { BodyComponent, BodyParameter, Language, Template, Text } from 'whatsapp-api-js/messages';
 import type { Notification, Notifier, SendResult } from './notifier';
 
 /** Graph API version the requests are written for (pinned, as the library recommends). */
@@ -80,4 +80,35 @@ export function whatsAppNotifier(
 			}
 		}
 	};
+}
+
+/**
+ * Sends an approved template (a message the MPP starts, outside the citizen's service window: a
+ * booking reminder). `parameters` fill the body's {{1}}, {{2}}, … in order.
+ */
+export async function sendWhatsAppTemplate(
+	credentials: WhatsAppCredentials,
+	phone: string,
+	template: { name: string; language: string; parameters: [string, ...string[]] },
+	graphUrl?: string
+): Promise<SendResult> {
+	const api = whatsAppApi(credentials, graphUrl);
+	const [first, ...rest] = template.parameters.map((p) => new BodyParameter(p));
+	try {
+		const response = (await api.sendMessage(
+			credentials.phoneNumberId,
+			phone.replace(/^\+/, ''),
+			new Template(template.name, new Language(template.language), new BodyComponent(first, ...rest))
+		)) as unknown as { messages?: unknown[]; error?: { code?: number; message?: string } };
+		if (response && Array.isArray(response.messages)) return { ok: true };
+		const code = response?.error?.code ?? null;
+		return {
+			ok: false,
+			gone: code === 131026,
+			status: code,
+			detail: response?.error?.message ?? 'no message id in the answer'
+		};
+	} catch (error) {
+		return { ok: false, gone: false, status: null, detail: (error as Error)?.message ?? String(error) };
+	}
 }

@@ -3,8 +3,11 @@
 // the MPP first, named their ticket, and whose 24-hour service window is still open, and only for
 // MPPs whose Cloud API sender is configured.
 import type { Sql } from '../db/client';
+import { formatClock, localTime, zoneLabel } from '../../domain/local-day';
 import {
 	claimWhatsApp,
+	claimWhatsAppReminder,
+	listDueWhatsAppReminders,
 	findMppWhatsApp,
 	giveUpWhatsApp,
 	listDueWhatsApp,
@@ -15,7 +18,12 @@ import {
 import type { Notification, Notifier } from './notifier';
 import { pushNotification } from './push-messages';
 import { MAX_ATTEMPTS, retryAfterSeconds } from './push-sweep';
-import { whatsAppNotifier, type WhatsAppCredentials, type WhatsAppTarget } from './whatsapp-sender';
+import {
+	sendWhatsAppTemplate,
+	whatsAppNotifier,
+	type WhatsAppCredentials,
+	type WhatsAppTarget
+} from './whatsapp-sender';
 
 export type WhatsAppNotifierFactory = (credentials: WhatsAppCredentials) => Notifier<WhatsAppTarget>;
 
@@ -64,6 +72,29 @@ export async function sweepWhatsApp(
 			result.failed++;
 			if (sent.gone) await giveUpWhatsApp(sql, job);
 			console.error(`WhatsApp message failed (${sent.status}): ${sent.detail}`);
+		}
+	}
+	// booking reminders to a phone given with consent: an approved template, claimed on the booking
+	// row and sent at most once (a failed one is logged, not retried: a late reminder only confuses)
+	for (const due of await listDueWhatsAppReminders(sql)) {
+		const settings = await findMppWhatsApp(sql, due.mppId);
+		const { phoneNumberId, accessToken, appSecret } = settings ?? {};
+		if (!phoneNumberId || !accessToken || !appSecret) continue;
+		if (!(await claimWhatsAppReminder(sql, due.bookingId))) continue;
+		const sent = await sendWhatsAppTemplate({ phoneNumberId, accessToken, appSecret }, due.phone, {
+			name: due.template,
+			language: due.language,
+			parameters: [
+				due.mppName,
+				formatClock(localTime(due.slotStart, due.timezone).minutes),
+				zoneLabel(due.timezone),
+				due.code
+			]
+		});
+		if (sent.ok) result.sent++;
+		else {
+			result.failed++;
+			console.error(`WhatsApp booking reminder failed (${sent.status}): ${sent.detail}`);
 		}
 	}
 	return result;

@@ -465,10 +465,14 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.notify.accessToken': 'Access token',
 	'admin.notify.appSecret': 'App secret',
 	'admin.notify.verifyToken': 'Webhook verify token',
+	'admin.notify.reminderTemplate': 'Booking reminder template',
+	'admin.notify.reminderTemplateHint':
+		'Name of a WhatsApp template approved by Meta for booking reminders (Indonesian), with parameters 1 the MPP, 2 the time, 3 the time zone, 4 the booking code. Leave blank to send no WhatsApp reminders.',
 	'admin.notify.secretHint': 'Leave empty to keep the stored one.',
 	'admin.notify.save': 'Save notifications',
 	'admin.invalid.phoneIndonesia': 'Write an Indonesian number, e.g. +62 812-3456-7890 or 0812 3456 7890.',
 	'admin.invalid.phoneNumberId': 'Digits only, 5 to 32 of them.',
 	'admin.invalid.secret': 'Paste the whole value, without spaces.',
+	'admin.invalid.templateName': 'A template name: lowercase letters, digits and _ only.',
 	'admin.invalid.verifyToken': '16 to 128 letters, digits, - or _.'
 };

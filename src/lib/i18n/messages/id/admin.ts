@@ -466,10 +466,14 @@ export const admin = {
 	'admin.notify.accessToken': 'Token akses',
 	'admin.notify.appSecret': 'App secret',
 	'admin.notify.verifyToken': 'Token verifikasi webhook',
+	'admin.notify.reminderTemplate': 'Template pengingat pemesanan',
+	'admin.notify.reminderTemplateHint':
+		'Nama template WhatsApp yang sudah disetujui Meta untuk pengingat pemesanan (bahasa Indonesia), dengan parameter 1 nama MPP, 2 jam, 3 zona waktu, 4 kode pemesanan. Kosongkan untuk tidak mengirim pengingat lewat WhatsApp.',
 	'admin.notify.secretHint': 'Kosongkan untuk tetap memakai yang tersimpan.',
 	'admin.notify.save': 'Simpan pemberitahuan',
 	'admin.invalid.phoneIndonesia': 'Tulis nomor Indonesia, misalnya +62 812-3456-7890 atau 0812 3456 7890.',
 	'admin.invalid.phoneNumberId': 'Hanya angka, 5 sampai 32 digit.',
 	'admin.invalid.secret': 'Tempel nilai lengkapnya tanpa spasi.',
+	'admin.invalid.templateName': 'Nama template: huruf kecil, angka dan _ saja.',
 	'admin.invalid.verifyToken': '16 sampai 128 huruf, angka, - atau _.'
 } as const;
