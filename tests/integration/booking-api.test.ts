@@ -122,6 +122,32 @@ describe('booking API', () => {
 		expect(desk).toEqual([201, 201, 201, 201, 201, 201]);
 	});
 
+	it('stays up when a window opens to a crowd (Pontianak, DOMAIN §8): its places taken, the rest refused in words', async () => {
+		const token = await signIn(app.url, jkt.users.operator.email, PASSWORD);
+		const staff = { authorization: `Bearer ${token}` };
+		// a window with a few places: all of the counters' throughput bookable, two-minute services
+		await db.sql`UPDATE services SET booking_share = 100, expected_service_minutes = 2 WHERE id = ${jkt.services.b}`;
+		const w = windowIn(5 * 24 * 60);
+		const slotsUrl = `${app.url}/api/v1/mpps/${jkt.slug}/slots?serviceId=${jkt.services.b}&date=${w.date}`;
+		const places = (
+			(await (await fetch(slotsUrl)).json()) as { slots: { time: string; available: number }[] }
+		).slots.find((s) => s.time === w.time)!.available;
+		// 200 presses at once for the same window, and the health check asked meanwhile
+		const presses = Array.from({ length: 200 }, () =>
+			post(bookings(), { ...valid(w), serviceId: jkt.services.b }, staff)
+		);
+		const ready = fetch(`${app.url}/readyz`);
+		const answers = await Promise.all(presses);
+		const statuses = answers.map((r) => r.status);
+		expect(statuses.filter((s) => s === 201)).toHaveLength(places);
+		expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
+		const refusals = await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json()));
+		for (const body of refusals) expect((body as { error: { code: string } }).error.code).toBe('slot_full');
+		expect((await ready).status).toBe(200);
+		const after = (await (await fetch(slotsUrl)).json()) as { slots: { time: string; available: number }[] };
+		expect(after.slots.find((s) => s.time === w.time)!.available).toBe(0);
+	});
+
 	const refused: [string, () => Promise<Response>, number, string][] = [
 		['malformed JSON', () => post(bookings(), '{"serviceId":'), 400, 'invalid_json'],
 		[
