@@ -22,3 +22,9 @@ ALTER TABLE mpp_whatsapp
 	ADD COLUMN reminder_template text CHECK (reminder_template ~ '^[a-z0-9_]+$' AND char_length(reminder_template) <= 512),
 	ADD COLUMN reminder_language text NOT NULL DEFAULT 'id' CHECK (reminder_language ~ '^[a-z]{2}(_[A-Z]{2})?$');
 ALTER TABLE bookings ADD COLUMN whatsapp_reminded_at timestamptz;
+
+-- Citizen first on WhatsApp for a booking too: a message naming the booking code links the citizen's
+-- number to the booking; at check-in the link moves on to the ticket, which is then told about as
+-- any ticket named on WhatsApp (inside the citizen's 24-hour window).
+ALTER TABLE whatsapp_contacts ADD COLUMN booking_id uuid REFERENCES bookings (id) ON DELETE SET NULL;
+CREATE INDEX whatsapp_contacts_booking ON whatsapp_contacts (booking_id) WHERE booking_id IS NOT NULL;

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatClock, localTime } from '../../src/lib/domain/local-day';
 import { book } from '../../src/lib/server/booking/book';
+import { checkIn } from '../../src/lib/server/booking/check-in';
 import { findMppById } from '../../src/lib/server/db/mpps';
 import { deleteExpiredContacts } from '../../src/lib/server/db/whatsapp';
 import { whatsAppNotifier } from '../../src/lib/server/notify/whatsapp-sender';
@@ -459,5 +460,44 @@ describe('booking reminders on WhatsApp', () => {
 				]
 			}
 		});
+	});
+
+	it('links a number that names the booking code, and tells it about the ticket after check-in', async () => {
+		const mpp = (await findMppById(db.sql, world.mpps[0].id))!;
+		const at = new Date(Math.ceil((Date.now() + 10 * 60_000) / 900_000) * 900_000);
+		const local = localTime(at, mpp.timezone);
+		const { booking } = await book(db.sql, {
+			mpp,
+			serviceId: world.mpps[0].services.a,
+			date: local.date,
+			time: formatClock(local.minutes),
+			name: 'Ani',
+			phone: null,
+			clientKey: 'wa-3',
+			byStaff: true
+		});
+		// the booking page offers the chat, the code already typed
+		const shown = `${booking.code.slice(0, 4)}-${booking.code.slice(4)}`;
+		const page = await (await fetch(`${nodeB.url}/book/${mpp.slug}/${booking.code}`)).text();
+		expect(page).toContain(`https://wa.me/6281234567890?text=${encodeURIComponent(`Kabari saya: ${shown}`)}`);
+
+		const body = inbound('628123000777', `Kabari saya: ${shown.toLowerCase()}`);
+		expect((await webhook(nodeA, body, sign(body))).status).toBe(200);
+		const [linked] = await db.sql`
+			SELECT c.ticket_id, b.code FROM whatsapp_contacts c JOIN bookings b ON b.id = c.booking_id
+			WHERE c.phone = '+628123000777'`;
+		expect(linked).toEqual({ ticket_id: null, code: booking.code });
+
+		const before = graph.requests.length;
+		const checked = await checkIn(db.sql, { code: booking.code, actor: {} });
+		const [contact] = await db.sql`SELECT ticket_id FROM whatsapp_contacts WHERE phone = '+628123000777'`;
+		expect(contact.ticket_id).toBe(checked.ticket.id);
+		const texts = () =>
+			graph.requests
+				.slice(before)
+				.filter((r) => (r.body as { to?: string } | null)?.to === '628123000777')
+				.map((r) => (r.body as { text: { body: string } }).text.body);
+		const told = await until(texts, (list) => list.length > 0, 'a message about the ticket');
+		expect(told[0]).toContain(checked.ticket.number);
 	});
 });

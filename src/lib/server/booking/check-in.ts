@@ -14,6 +14,7 @@ import type { Sql } from '../db/client';
 import { lockBookingByCode, updateBooking } from '../db/bookings';
 import { findMppById } from '../db/mpps';
 import { carryPushSubscriptions } from '../db/push';
+import { carryWhatsAppContacts } from '../db/whatsapp';
 import { nextDailySeqForBooking } from '../db/queue-events';
 import { findService } from '../db/services';
 import { conflict, notFound } from '../errors';
@@ -114,8 +115,10 @@ export async function checkIn(sql: Sql, input: CheckInInput): Promise<CheckedIn>
 				checked_in_at: now,
 				ticket_id: issued.value.ticket.id
 			}),
-			// the browsers that asked for a reminder now follow the ticket: "near" and "called" come unasked
-			carryPushSubscriptions(tx, booking.id, issued.value.ticket.id)
+			// the browsers that asked for a reminder, and the numbers that named the booking on WhatsApp,
+			// now follow the ticket: "near" and "called" come unasked
+			carryPushSubscriptions(tx, booking.id, issued.value.ticket.id),
+			carryWhatsAppContacts(tx, booking.id, issued.value.ticket.id)
 		]);
 		const view = await viewOf(tx, updated);
 		return { value: { ...issued.value, booking: view, late }, draft: issued.draft };

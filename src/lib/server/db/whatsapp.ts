@@ -53,6 +53,14 @@ export async function findBusinessNumber(db: Db, mppId: string): Promise<string 
 	return row?.businessNumber ?? null;
 }
 
+/** The business number of an MPP by its slug (the booking page), or null. */
+export async function findBusinessNumberBySlug(db: Db, slug: string): Promise<string | null> {
+	const [row] = await db<{ businessNumber: string }[]>`
+		SELECT w.business_number AS "businessNumber" FROM mpp_whatsapp w JOIN mpps m ON m.id = w.mpp_id
+		WHERE m.slug = ${slug}`;
+	return row?.businessNumber ?? null;
+}
+
 /** The business number of the MPP a track code belongs to, and how long that MPP keeps phones. */
 export async function findWhatsAppOfTicket(
 	db: Db,
@@ -93,20 +101,40 @@ export async function findActiveTicketOfMpp(
 	return row?.id ?? null;
 }
 
+/** The open booking of this MPP that a booking code names (before check-in). */
+export async function findOpenBookingOfMpp(db: Db, mppId: string, code: string): Promise<string | null> {
+	const [row] = await db<{ id: string }[]>`
+		SELECT id FROM bookings WHERE mpp_id = ${mppId} AND code = ${code} AND status = 'booked'`;
+	return row?.id ?? null;
+}
+
 /**
  * A citizen wrote to the MPP: their window opens (again) from the message's time; a message naming a
- * ticket links it, one that does not keeps the earlier link.
+ * ticket (or a booking) links it, one that does not keeps the earlier link.
  */
 export async function recordInbound(
 	db: Db,
-	input: { id: string; mppId: string; phone: string; at: Date; ticketId: string | null }
+	input: {
+		id: string;
+		mppId: string;
+		phone: string;
+		at: Date;
+		ticketId: string | null;
+		bookingId?: string | null;
+	}
 ): Promise<void> {
 	await db`
-		INSERT INTO whatsapp_contacts (id, mpp_id, phone, ticket_id, last_inbound_at)
-		VALUES (${input.id}, ${input.mppId}, ${input.phone}, ${input.ticketId}, ${input.at})
+		INSERT INTO whatsapp_contacts (id, mpp_id, phone, ticket_id, booking_id, last_inbound_at)
+		VALUES (${input.id}, ${input.mppId}, ${input.phone}, ${input.ticketId}, ${input.bookingId ?? null}, ${input.at})
 		ON CONFLICT (mpp_id, phone) DO UPDATE SET
 			last_inbound_at = greatest(whatsapp_contacts.last_inbound_at, excluded.last_inbound_at),
-			ticket_id = coalesce(excluded.ticket_id, whatsapp_contacts.ticket_id)`;
+			ticket_id = coalesce(excluded.ticket_id, whatsapp_contacts.ticket_id),
+			booking_id = coalesce(excluded.booking_id, whatsapp_contacts.booking_id)`;
+}
+
+/** At check-in the citizens who named the booking on WhatsApp follow the ticket it became. */
+export async function carryWhatsAppContacts(db: Db, bookingId: string, ticketId: string): Promise<void> {
+	await db`UPDATE whatsapp_contacts SET ticket_id = ${ticketId} WHERE booking_id = ${bookingId}`;
 }
 
 export async function findContact(

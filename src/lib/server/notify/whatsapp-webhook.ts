@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import type { Sql } from '../db/client';
 import { findMppBySlug } from '../db/mpps';
-import { findActiveTicketOfMpp, findMppWhatsApp, recordInbound, type MppWhatsApp } from '../db/whatsapp';
+import { normalizeBookingCode } from '../booking/code';
+import {
+	findActiveTicketOfMpp,
+	findMppWhatsApp,
+	findOpenBookingOfMpp,
+	recordInbound,
+	type MppWhatsApp
+} from '../db/whatsapp';
 import { AppError, badRequest, notFound } from '../errors';
 import { parseWith } from '../http';
 import { uuidv7 } from '../ids';
@@ -44,6 +51,8 @@ export const webhookSchema = z.looseObject({
 
 // a track code as queue/track-code.ts makes them: 10 of its 32 symbols
 const trackCodeInText = /\b([a-km-np-z2-9]{10})\b/gi;
+/** A booking code as written on the booking page (ABCD-EFGH) or without its dash. */
+const bookingCodeInText = /\b([A-Za-z2-9]{4}-?[A-Za-z2-9]{4})\b/g;
 /** A long message is not searched word by word: a few candidates are plenty for a pasted code. */
 const MAX_CODES_LOOKED_UP = 3;
 
@@ -120,16 +129,27 @@ async function recordMessage(
 	message: z.infer<typeof inboundMessage>
 ): Promise<void> {
 	let ticketId: string | null = null;
-	const words = [...(message.text?.body ?? '').matchAll(trackCodeInText)].slice(0, MAX_CODES_LOOKED_UP);
+	const text = message.text?.body ?? '';
+	const words = [...text.matchAll(trackCodeInText)].slice(0, MAX_CODES_LOOKED_UP);
 	for (const [, word] of words) {
 		ticketId = await findActiveTicketOfMpp(sql, mppId, word.toLowerCase());
 		if (ticketId) break;
+	}
+	// a booking not checked in yet: linked now, told about once it is a ticket (booking/check-in.ts)
+	let bookingId: string | null = null;
+	if (!ticketId) {
+		for (const [, word] of [...text.matchAll(bookingCodeInText)].slice(0, MAX_CODES_LOOKED_UP)) {
+			const code = normalizeBookingCode(word);
+			bookingId = code ? await findOpenBookingOfMpp(sql, mppId, code) : null;
+			if (bookingId) break;
+		}
 	}
 	await recordInbound(sql, {
 		id: uuidv7(),
 		mppId,
 		phone: `+${message.from}`,
 		at: new Date(Number(message.timestamp) * 1000),
-		ticketId
+		ticketId,
+		bookingId
 	});
 }

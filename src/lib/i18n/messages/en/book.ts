@@ -73,5 +73,6 @@ export const book: Record<keyof typeof id, string> = {
 	'book.remind.on':
 		'Reminder on: we tell you before your time, then when your turn is near and when you are called.',
 	'book.remind.failed': 'Reminders cannot be turned on in this browser.',
-	'book.remind.hint': 'Get a browser notification before this time.'
+	'book.remind.hint': 'Get a browser notification before this time.',
+	'book.whatsapp.link': 'Tell me on WhatsApp'
 };

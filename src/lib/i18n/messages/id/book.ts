@@ -70,5 +70,6 @@ export const book = {
 	'book.remind.on':
 		'Pengingat aktif: kami memberi tahu Anda sebelum jadwal, lalu saat giliran Anda dekat dan saat dipanggil.',
 	'book.remind.failed': 'Pengingat tidak dapat diaktifkan di peramban ini.',
-	'book.remind.hint': 'Beri tahu saya lewat notifikasi peramban sebelum jadwal ini.'
+	'book.remind.hint': 'Beri tahu saya lewat notifikasi peramban sebelum jadwal ini.',
+	'book.whatsapp.link': 'Kabari saya lewat WhatsApp'
 } as const;

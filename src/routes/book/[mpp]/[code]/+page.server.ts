@@ -5,6 +5,9 @@ import { cancelBooking, getBooking } from '$lib/server/booking/manage';
 import { getSql } from '$lib/server/db/client';
 import { isAppError, TooManyRequests } from '$lib/server/errors';
 import { vapidKeys } from '$lib/server/notify/vapid-keys';
+import { waMeUrl } from '$lib/server/notify/wa-me';
+import { findBusinessNumberBySlug } from '$lib/server/db/whatsapp';
+import { formatBookingCode } from '$lib/server/booking/code';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { queueActorOf } from '$lib/server/queue-actor';
 import { lookUpTrackCode } from '$lib/server/throttle/guesses';
@@ -26,7 +29,12 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders, getClie
 	const qr = await QRCode.toString(booking.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 	// the reminder's key only while there is something to remind of
 	const pushKey = booking.status === 'booked' ? (await vapidKeys(sql)).publicKey : null;
-	return { locale: locals.locale, booking, qr, pushKey };
+	// citizen first: a message naming the code links the number; after check-in it follows the ticket
+	const businessNumber = booking.status === 'booked' ? await findBusinessNumberBySlug(sql, params.mpp) : null;
+	const whatsapp = businessNumber
+		? waMeUrl(businessNumber, formatBookingCode(booking.code), locals.locale)
+		: null;
+	return { locale: locals.locale, booking, qr, pushKey, whatsapp };
 };
 
 export const actions: Actions = {
