@@ -383,6 +383,7 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.entity.service': 'Service',
 	'admin.entity.counter': 'Counter',
 	'admin.entity.closed_day': 'Closed day',
+	'admin.entity.edge_node': 'Edge node',
 	'admin.entity.ticket': 'Ticket',
 	'admin.action.created': 'created',
 	'admin.action.updated': 'changed',

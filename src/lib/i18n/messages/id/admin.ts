@@ -385,6 +385,7 @@ export const admin = {
 	'admin.entity.service': 'Layanan',
 	'admin.entity.counter': 'Loket',
 	'admin.entity.closed_day': 'Hari tutup',
+	'admin.entity.edge_node': 'Node tepi (edge)',
 	'admin.entity.ticket': 'Tiket',
 	'admin.action.created': 'dibuat',
 	'admin.action.updated': 'diubah',
