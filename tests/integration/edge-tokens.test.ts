@@ -73,3 +73,13 @@ describe('edge tokens', () => {
 		expect(nameless.status).toBe(422);
 	});
 });
+
+describe('ANTREAN_MODE', () => {
+	it('an edge started without its centre and MPP stops at once and says what to set', async () => {
+		const start = startAppServer(db.url, {
+			ANTREAN_MODE: 'edge',
+			ANTREAN_EDGE_TOKEN: 'abcdefghijklmnopqrstuvwxyz234567'
+		});
+		await expect(start).rejects.toThrow(/ANTREAN_CENTRAL_URL.*ANTREAN_EDGE_MPP/);
+	});
+});
