@@ -74,6 +74,42 @@ describe('edge tokens', () => {
 	});
 });
 
+describe('the admin page', () => {
+	it('creates an edge token from the devices page, shows it once, and revokes it', async () => {
+		const slug = world.mpps[0].slug;
+		const action = (name: string, fields: Record<string, string>) =>
+			fetch(`${app.url}/admin/${slug}/devices?/${name}`, {
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${jktAdmin}`,
+					origin: app.url,
+					'content-type': 'application/x-www-form-urlencoded',
+					'x-sveltekit-action': 'true',
+					cookie: 'lang=en'
+				},
+				body: new URLSearchParams(fields)
+			});
+		const created = await action('createEdge', { name: 'Server Lantai Dasar' });
+		const body = await created.text();
+		const [row] = await db.sql`SELECT id FROM edge_nodes WHERE name = 'Server Lantai Dasar'`;
+		const token = /\b([a-z2-7]{32})\b/.exec(body)?.[1];
+		expect(token).toBeDefined();
+		expect((await call('/api/v1/edge/handshake', token!)).status).toBe(200);
+
+		const page = await (await call(`/admin/${slug}/devices`, jktAdmin)).text();
+		expect(page).toContain('Server Lantai Dasar');
+		expect(page).not.toContain(token);
+
+		const nameless = (await (await action('createEdge', { name: '' })).json()) as {
+			type: string;
+			status: number;
+		};
+		expect(nameless).toMatchObject({ type: 'failure', status: 422 });
+		await action('revokeEdge', { id: row.id });
+		expect((await call('/api/v1/edge/handshake', token!)).status).toBe(401);
+	});
+});
+
 describe('ANTREAN_MODE', () => {
 	it('an edge started without its centre and MPP stops at once and says what to set', async () => {
 		const start = startAppServer(db.url, {
