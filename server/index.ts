@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_BODY_SIZE_LIMIT } from '../src/lib/server/body-limit';
+import { startEdgeLink } from '../src/lib/server/edge/link';
 import { readServerMode } from '../src/lib/server/edge/mode';
 import { setDraining } from '../src/lib/server/readiness';
 import { startDatabase, migrate, type Database } from './database';
@@ -84,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			httpServer.once('error', reject);
 			httpServer.listen(options.port ?? 3000, options.host ?? '0.0.0.0', () => resolve());
 		});
+		const edgeLink = mode.mode === 'edge' ? startEdgeLink(mode, log) : undefined;
 		const { port } = httpServer.address() as AddressInfo;
 		const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
 		let closing: Promise<void> | undefined;
@@ -100,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				})()),
 			close: () =>
 				(closing ??= (async () => {
+					edgeLink?.stop();
 					await realtime.close();
 					await new Promise<void>((resolve) => {
 						httpServer.close(() => resolve());

@@ -111,6 +111,36 @@ describe('the admin page', () => {
 });
 
 describe('ANTREAN_MODE', () => {
+	it('an edge server says hello to the centre with its token, and the centre records the contact', async () => {
+		const slug = world.mpps[0].slug;
+		const created = await call(`/api/v1/mpps/${slug}/edge-nodes`, jktAdmin, { name: 'Edge hidup' });
+		const { node, token } = (await created.json()) as { node: { id: string }; token: string };
+		const edgeDb = await createTestDatabase();
+		const edge = await startAppServer(edgeDb.url, {
+			ANTREAN_MODE: 'edge',
+			ANTREAN_CENTRAL_URL: app.url,
+			ANTREAN_EDGE_TOKEN: token,
+			ANTREAN_EDGE_MPP: slug
+		});
+		try {
+			await expect
+				.poll(
+					async () =>
+						(await db.sql`SELECT last_seen_at FROM edge_nodes WHERE id = ${node.id}`)[0].last_seen_at,
+					{
+						timeout: 10_000
+					}
+				)
+				.not.toBeNull();
+			const [seen] = await db.sql`SELECT clock_skew_ms FROM edge_nodes WHERE id = ${node.id}`;
+			// both processes read one clock, so the edge's stamp is never later than the centre's reading
+			expect(seen.clock_skew_ms).toBeLessThanOrEqual(0);
+		} finally {
+			await edge.stop();
+			await edgeDb.drop();
+		}
+	});
+
 	it('an edge started without its centre and MPP stops at once and says what to set', async () => {
 		const start = startAppServer(db.url, {
 			ANTREAN_MODE: 'edge',
