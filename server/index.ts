@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_BODY_SIZE_LIMIT } from '../src/lib/server/body-limit';
+import { startEdgeLink } from '../src/lib/server/edge/link';
+import { readServerMode } from '../src/lib/server/edge/mode';
 import { setDraining } from '../src/lib/server/readiness';
 import { startDatabase, migrate, type Database } from './database';
 import { drain, drainOptionsFromEnv, trackRequests, type DrainOptions } from './drain';
@@ -43,6 +45,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			`No production build at ${handlerPath}: run \`npm run build\` first (npm run demo builds it).`
 		);
 	}
+	// before the database: a misconfigured edge stops here with a readable sentence (README "Edge nodes")
+	const mode = readServerMode(process.env);
+	if (mode.mode === 'edge') log(`Edge mode for ${mode.mppSlug}, centre at ${mode.centralUrl}`);
 	const database: Database = options.databaseUrl
 		? { url: options.databaseUrl, embedded: false, stop: async () => {} }
 		: await startDatabase();
@@ -80,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 			httpServer.once('error', reject);
 			httpServer.listen(options.port ?? 3000, options.host ?? '0.0.0.0', () => resolve());
 		});
+		const edgeLink = mode.mode === 'edge' ? startEdgeLink(mode, log) : undefined;
 		const { port } = httpServer.address() as AddressInfo;
 		const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
 		let closing: Promise<void> | undefined;
@@ -96,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				})()),
 			close: () =>
 				(closing ??= (async () => {
+					edgeLink?.stop();
 					await realtime.close();
 					await new Promise<void>((resolve) => {
 						httpServer.close(() => resolve());

@@ -21,6 +21,8 @@ export interface FormResult {
 	values?: Record<string, unknown>;
 	/** an invitation or reset link, shown once (see link.server.ts) */
 	link?: ShownLink;
+	/** an edge node's token, shown once (issue 13) */
+	edgeToken?: { name: string; token: string };
 }
 
 /** One segment of a field name: letters, digits, `_` and `-` (no brackets, no empty segment). */

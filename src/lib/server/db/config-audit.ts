@@ -2,7 +2,8 @@
 // with ticket_events for an MPP's searchable audit view.
 import type { Db } from './client';
 
-export type AuditEntity = 'mpp' | 'tenant' | 'service' | 'counter' | 'closed_day' | 'device' | 'user';
+export type AuditEntity =
+	'mpp' | 'tenant' | 'service' | 'counter' | 'closed_day' | 'device' | 'user' | 'edge_node';
 export type AuditAction =
 	'created' | 'updated' | 'deactivated' | 'activated' | 'deleted' | 'paired' | 'revoked' | 'invited';
 /** field → [before, after]; a creation has `null` before */

@@ -3,6 +3,17 @@ import type { admin as id } from '../id/admin';
 
 export const admin: Record<keyof typeof id, string> = {
 	'admin.tabs.devices': 'Devices',
+	'admin.edge.title': 'Edge nodes',
+	'admin.edge.intro':
+		"An edge node runs Antrean on this MPP's own network, so the hall keeps working when the link to the centre drops. Create a token for it here and set it as ANTREAN_EDGE_TOKEN on the edge.",
+	'admin.edge.create': 'Create edge token',
+	'admin.edge.name': 'Edge name',
+	'admin.edge.nameHint': 'E.g. Ground floor server.',
+	'admin.edge.created': 'Token for {name}. Copy it now: it is not shown again.',
+	'admin.edge.none': 'No edge nodes.',
+	'admin.edge.lastSeen': 'Last contact ({zone})',
+	'admin.edge.revokeConfirm':
+		'Revoke the token of {name}? The edge can no longer sync until it gets a new token.',
 	'admin.devices.title': 'Devices',
 	'admin.devices.intro':
 		"This MPP's TV displays, kiosks and survey tablets. A device that is not paired shows a pairing code: type it in here.",
@@ -383,6 +394,7 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.entity.service': 'Service',
 	'admin.entity.counter': 'Counter',
 	'admin.entity.closed_day': 'Closed day',
+	'admin.entity.edge_node': 'Edge node',
 	'admin.entity.ticket': 'Ticket',
 	'admin.action.created': 'created',
 	'admin.action.updated': 'changed',

@@ -1,6 +1,16 @@
 // Bahasa Indonesia messages of the administration (/admin). Keys are prefixed 'admin.'.
 export const admin = {
 	'admin.tabs.devices': 'Perangkat',
+	'admin.edge.title': 'Node edge',
+	'admin.edge.intro':
+		'Node edge menjalankan Antrean di jaringan MPP ini sendiri, sehingga layanan tetap berjalan saat koneksi ke pusat terputus. Buat tokennya di sini dan pasang sebagai ANTREAN_EDGE_TOKEN di node edge.',
+	'admin.edge.create': 'Buat token edge',
+	'admin.edge.name': 'Nama edge',
+	'admin.edge.nameHint': 'Mis. Server lantai dasar.',
+	'admin.edge.created': 'Token untuk {name}. Salin sekarang: token tidak ditampilkan lagi.',
+	'admin.edge.none': 'Belum ada node edge.',
+	'admin.edge.lastSeen': 'Kontak terakhir ({zone})',
+	'admin.edge.revokeConfirm': 'Cabut token {name}? Edge tidak dapat sinkron lagi sampai mendapat token baru.',
 	'admin.devices.title': 'Perangkat',
 	'admin.devices.intro':
 		'Layar TV, kiosk, dan tablet survei MPP ini. Perangkat yang belum dipasangkan menampilkan kode pemasangan; ketik kode itu di sini.',
@@ -385,6 +395,7 @@ export const admin = {
 	'admin.entity.service': 'Layanan',
 	'admin.entity.counter': 'Loket',
 	'admin.entity.closed_day': 'Hari tutup',
+	'admin.entity.edge_node': 'Node tepi (edge)',
 	'admin.entity.ticket': 'Tiket',
 	'admin.action.created': 'dibuat',
 	'admin.action.updated': 'diubah',

@@ -1,12 +1,14 @@
+import { createEdgeNode, listEdgeNodesForAdmin, revokeEdgeNode } from '$lib/server/admin/edge-nodes';
 import { claimPairing, listDevicesForAdmin, renameDevice, revokeDevice } from '$lib/server/admin/devices';
 import { getSql } from '$lib/server/db/client';
-import { act, formObject, guarded } from '../../form.server';
+import { act, actShowing, formObject, guarded } from '../../form.server';
 import { mppAdmin } from '../mpp.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, parent, url }) => {
 	const { mpp } = await parent();
 	const devices = await listDevicesForAdmin(getSql(), locals.actor, mpp.id);
+	const edgeNodes = await listEdgeNodesForAdmin(getSql(), locals.actor, mpp.id);
 	return {
 		paired: url.searchParams.get('paired'),
 		devices: devices.map((d) => ({
@@ -14,6 +16,12 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 			lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
 			revokedAt: d.revokedAt?.toISOString() ?? null,
 			createdAt: d.createdAt.toISOString()
+		})),
+		edgeNodes: edgeNodes.map((e) => ({
+			id: e.id,
+			name: e.name,
+			lastSeenAt: e.lastSeenAt?.toISOString() ?? null,
+			revokedAt: e.revokedAt?.toISOString() ?? null
 		}))
 	};
 };
@@ -40,6 +48,22 @@ export const actions: Actions = {
 		const values = formObject(form);
 		return act(locals.locale, 'revoke', values, async () =>
 			revokeDevice(getSql(), locals.actor, mppId, String(values.id))
+		);
+	}),
+	createEdge: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
+		return actShowing(
+			locals.locale,
+			'createEdge',
+			values,
+			async () => createEdgeNode(getSql(), locals.actor, mppId, values),
+			({ node, token }) => ({ edgeToken: { name: node.name, token } })
+		);
+	}),
+	revokeEdge: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
+		return act(locals.locale, 'revokeEdge', values, async () =>
+			revokeEdgeNode(getSql(), locals.actor, mppId, String(values.id))
 		);
 	})
 };

@@ -1,0 +1,64 @@
+// Edge nodes as the centre knows them (issue 13): one row per token an admin created for an MPP.
+import type { Db } from './client';
+
+export interface EdgeNodeRow {
+	id: string;
+	mppId: string;
+	name: string;
+	createdAt: Date;
+	revokedAt: Date | null;
+	lastSeenAt: Date | null;
+	lastBatchAt: Date | null;
+	dataThrough: Date | null;
+	clockSkewMs: number | null;
+}
+
+const columns = (db: Db) => db`
+	id, mpp_id AS "mppId", name, created_at AS "createdAt", revoked_at AS "revokedAt",
+	last_seen_at AS "lastSeenAt", last_batch_at AS "lastBatchAt", data_through AS "dataThrough",
+	clock_skew_ms AS "clockSkewMs"`;
+
+export async function insertEdgeNode(
+	db: Db,
+	e: { mppId: string; name: string; tokenHash: string; createdBy: string }
+): Promise<EdgeNodeRow> {
+	const [row] = await db<EdgeNodeRow[]>`
+		INSERT INTO edge_nodes (mpp_id, name, token_hash, created_by)
+		VALUES (${e.mppId}, ${e.name}, ${e.tokenHash}, ${e.createdBy})
+		RETURNING ${columns(db)}`;
+	return row;
+}
+
+export async function listEdgeNodes(db: Db, mppId: string): Promise<EdgeNodeRow[]> {
+	return db<EdgeNodeRow[]>`SELECT ${columns(db)} FROM edge_nodes WHERE mpp_id = ${mppId} ORDER BY created_at`;
+}
+
+export async function lockEdgeNode(db: Db, id: string): Promise<EdgeNodeRow | undefined> {
+	const [row] = await db<EdgeNodeRow[]>`SELECT ${columns(db)} FROM edge_nodes WHERE id = ${id} FOR UPDATE`;
+	return row;
+}
+
+export async function revokeEdgeNodeRow(db: Db, id: string): Promise<void> {
+	await db`UPDATE edge_nodes SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`;
+}
+
+export async function findActiveEdgeNodeByTokenHash(
+	db: Db,
+	tokenHash: string
+): Promise<EdgeNodeRow | undefined> {
+	const [row] = await db<EdgeNodeRow[]>`
+		SELECT ${columns(db)} FROM edge_nodes WHERE token_hash = ${tokenHash} AND revoked_at IS NULL`;
+	return row;
+}
+
+/** Contact from the edge: when, and how far its clock is from ours (edge minus centre). */
+export async function touchEdgeNode(db: Db, id: string, clockSkewMs: number | null): Promise<void> {
+	await db`
+		UPDATE edge_nodes SET last_seen_at = now(), clock_skew_ms = coalesce(${clockSkewMs}, clock_skew_ms)
+		WHERE id = ${id}`;
+}
+
+export async function findMppSlug(db: Db, mppId: string): Promise<string> {
+	const [row] = await db<{ slug: string }[]>`SELECT slug FROM mpps WHERE id = ${mppId}`;
+	return row.slug;
+}
