@@ -68,7 +68,11 @@ const actions: { route: string; names: string[]; staff: boolean }[] = [
 		names: ['createCounter', 'updateCounter', 'deactivateCounter', 'activateCounter'],
 		staff: true
 	},
-	{ route: 'admin/[mpp]/devices', names: ['pair', 'rename', 'revoke'], staff: true },
+	{
+		route: 'admin/[mpp]/devices',
+		names: ['pair', 'rename', 'revoke', 'createEdge', 'revokeEdge'],
+		staff: true
+	},
 	{ route: 'admin/[mpp]/people', names: ['create', 'update', 'reset', 'link', 'active'], staff: true },
 	{ route: 'admin/[mpp]/import', names: ['default'], staff: true },
 	{ route: 'admin/[mpp]/notifications', names: ['save'], staff: true },
