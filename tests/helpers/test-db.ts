@@ -39,7 +39,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 		sql,
 		async drop() {
 			// a bus listener or a beat left running would reconnect to a database that is gone
-			stopBeats();
+			await stopBeats();
 			await stopBus();
 			await sql.end({ timeout: 5 });
 			setSql(undefined);

@@ -13,7 +13,12 @@ export interface BeatOptions {
 }
 
 const slot = Symbol.for('antrean.bus.beats');
-type Slots = typeof globalThis & { [slot]?: Map<string, ReturnType<typeof setInterval>> };
+const inFlight = Symbol.for('antrean.bus.beats.running');
+type Slots = typeof globalThis & {
+	[slot]?: Map<string, ReturnType<typeof setInterval>>;
+	/** ticks still running, so a shutdown can let them finish before the pool closes */
+	[inFlight]?: Set<Promise<void>>;
+};
 
 /** Starts the beat; starting one of the same name again (dev HMR, a second registration) replaces it. */
 export function startBeat(options: BeatOptions): void {
@@ -25,20 +30,30 @@ export function startBeat(options: BeatOptions): void {
 	const timer = setInterval(() => {
 		if (busy || (options.when && !options.when())) return;
 		busy = true;
+		const running = ((globalThis as Slots)[inFlight] ??= new Set());
 		// getSql() throws without DATABASE_URL; inside the promise that is logged, never thrown
-		Promise.resolve()
+		const tick: Promise<void> = Promise.resolve()
 			.then(() => claimBeat(getSql(), options.name, claimEveryMs))
 			.then((mine) => (mine ? options.run() : undefined))
 			.catch((error: unknown) => console.error(`${options.name} failed`, error))
-			.finally(() => (busy = false));
+			.finally(() => {
+				busy = false;
+				running.delete(tick);
+			});
+		running.add(tick);
 	}, options.everyMs);
 	// a beat alone must not keep a process (a CLI, a test) alive
 	timer.unref();
 	timers.set(options.name, timer);
 }
 
-export function stopBeats(): void {
+/**
+ * Stops every beat and waits for the ticks still running: the server closes its pool only after, so
+ * a sweep cut off by the shutdown never logs a lost connection as its failure.
+ */
+export async function stopBeats(): Promise<void> {
 	const timers = (globalThis as Slots)[slot];
 	for (const timer of timers?.values() ?? []) clearInterval(timer);
 	timers?.clear();
+	await Promise.all([...((globalThis as Slots)[inFlight] ?? [])]);
 }

@@ -23,6 +23,6 @@ export function registerRealtime(): void {
 
 /** The node stops listening and ticking (server shutdown, the end of a test). */
 export async function stopRealtime(): Promise<void> {
-	stopBeats();
+	await stopBeats();
 	await stopBus();
 }
