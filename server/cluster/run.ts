@@ -80,10 +80,14 @@ export async function runCluster(options: ClusterOptions): Promise<void> {
 				startNode({ name: `node${i + 1}`, port, env, onOutput: prefixed(`node${i + 1}`) })
 			)
 		);
+		// Ctrl-C in a terminal signals the whole process group: a child may see it and exit before this
+		// process's own handler has run. So a child's exit is judged a moment later, once we know
+		// whether we are stopping anyway.
+		const judged = (report: () => void) => setTimeout(() => !stopping && report(), 500).unref();
 		for (const node of nodes) {
-			void node.exited.then((code) => {
-				if (!stopping) console.log(`[${node.name}] exited (${code ?? 'signal'}); HAProxy routes around it`);
-			});
+			void node.exited.then((code) =>
+				judged(() => console.log(`[${node.name}] exited (${code ?? 'signal'}); HAProxy routes around it`))
+			);
 		}
 		haproxy = await startHaproxy({
 			binary: haproxyBinary,
@@ -92,11 +96,12 @@ export async function runCluster(options: ClusterOptions): Promise<void> {
 			nodes: nodes.map((n) => ({ name: n.name, host: '127.0.0.1', port: n.port })),
 			onOutput: prefixed('haproxy')
 		});
-		haproxy.process.once('exit', (code) => {
-			if (stopping) return;
-			console.error(`HAProxy exited (${code}): stopping the cluster.`);
-			void stopAll().then(() => process.exit(1));
-		});
+		haproxy.process.once('exit', (code) =>
+			judged(() => {
+				console.error(`HAProxy exited (${code}): stopping the cluster.`);
+				void stopAll().then(() => process.exit(1));
+			})
+		);
 		await reportWhenUp(haproxy, nodes);
 
 		if (options.simulate) {
