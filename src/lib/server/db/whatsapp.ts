@@ -269,12 +269,17 @@ export interface DueWhatsAppReminder {
 	timezone: string;
 	template: string;
 	language: string;
+	/** the MPP's Cloud API credentials, read with it (the sender is on) */
+	phoneNumberId: string;
+	accessToken: string;
+	appSecret: string;
 }
 
 export async function listDueWhatsAppReminders(db: Db): Promise<DueWhatsAppReminder[]> {
 	return db<DueWhatsAppReminder[]>`
 		SELECT b.id AS "bookingId", b.mpp_id AS "mppId", b.phone, b.code, b.slot_start AS "slotStart",
-			m.name AS "mppName", m.timezone, w.reminder_template AS template, w.reminder_language AS language
+			m.name AS "mppName", m.timezone, w.reminder_template AS template, w.reminder_language AS language,
+			w.phone_number_id AS "phoneNumberId", w.access_token AS "accessToken", w.app_secret AS "appSecret"
 		FROM bookings b
 		JOIN mpps m ON m.id = b.mpp_id
 		JOIN mpp_whatsapp w ON w.mpp_id = b.mpp_id

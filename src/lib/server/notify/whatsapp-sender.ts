@@ -52,6 +52,38 @@ export function whatsAppText(notification: Notification, origin: string | undefi
 	return `*${notification.title}*\n${notification.body}${link}`;
 }
 
+type GraphAnswer = { messages?: unknown[]; error?: { code?: number; message?: string } };
+
+/**
+ * Sends one message and reads the Cloud API's answer the same way for every kind of message: a
+ * message id is success; 131026 (not a WhatsApp number) and 131047 (outside the service window) will
+ * never work later.
+ */
+async function send(
+	api: WhatsAppAPI,
+	credentials: WhatsAppCredentials,
+	phone: string,
+	message: Text | Template
+): Promise<SendResult> {
+	try {
+		const response = (await api.sendMessage(
+			credentials.phoneNumberId,
+			phone.replace(/^\+/, ''),
+			message
+		)) as unknown as GraphAnswer;
+		if (response && Array.isArray(response.messages)) return { ok: true };
+		const code = response?.error?.code ?? null;
+		return {
+			ok: false,
+			gone: code === 131026 || code === 131047,
+			status: code,
+			detail: response?.error?.message ?? 'no message id in the answer'
+		};
+	} catch (error) {
+		return { ok: false, gone: false, status: null, detail: (error as Error)?.message ?? String(error) };
+	}
+}
+
 export function whatsAppNotifier(
 	credentials: WhatsAppCredentials,
 	options: { graphUrl?: string; origin?: string } = {}
@@ -59,26 +91,13 @@ export function whatsAppNotifier(
 	const api = whatsAppApi(credentials, options.graphUrl);
 	return {
 		channel: 'whatsapp',
-		async send(target, notification): Promise<SendResult> {
-			try {
-				const response = (await api.sendMessage(
-					credentials.phoneNumberId,
-					target.phone.replace(/^\+/, ''),
-					new Text(whatsAppText(notification, options.origin ?? process.env.ORIGIN))
-				)) as unknown as { messages?: unknown[]; error?: { code?: number; message?: string } };
-				if (response && Array.isArray(response.messages)) return { ok: true };
-				// 131047: outside the service window; 131026: not a WhatsApp number. Neither will work later.
-				const code = response?.error?.code ?? null;
-				return {
-					ok: false,
-					gone: code === 131026 || code === 131047,
-					status: code,
-					detail: response?.error?.message ?? 'no message id in the answer'
-				};
-			} catch (error) {
-				return { ok: false, gone: false, status: null, detail: (error as Error)?.message ?? String(error) };
-			}
-		}
+		send: (target, notification) =>
+			send(
+				api,
+				credentials,
+				target.phone,
+				new Text(whatsAppText(notification, options.origin ?? process.env.ORIGIN))
+			)
 	};
 }
 
@@ -86,29 +105,17 @@ export function whatsAppNotifier(
  * Sends an approved template (a message the MPP starts, outside the citizen's service window: a
  * booking reminder). `parameters` fill the body's {{1}}, {{2}}, … in order.
  */
-export async function sendWhatsAppTemplate(
+export function sendWhatsAppTemplate(
 	credentials: WhatsAppCredentials,
 	phone: string,
 	template: { name: string; language: string; parameters: [string, ...string[]] },
 	graphUrl?: string
 ): Promise<SendResult> {
-	const api = whatsAppApi(credentials, graphUrl);
 	const [first, ...rest] = template.parameters.map((p) => new BodyParameter(p));
-	try {
-		const response = (await api.sendMessage(
-			credentials.phoneNumberId,
-			phone.replace(/^\+/, ''),
-			new Template(template.name, new Language(template.language), new BodyComponent(first, ...rest))
-		)) as unknown as { messages?: unknown[]; error?: { code?: number; message?: string } };
-		if (response && Array.isArray(response.messages)) return { ok: true };
-		const code = response?.error?.code ?? null;
-		return {
-			ok: false,
-			gone: code === 131026,
-			status: code,
-			detail: response?.error?.message ?? 'no message id in the answer'
-		};
-	} catch (error) {
-		return { ok: false, gone: false, status: null, detail: (error as Error)?.message ?? String(error) };
-	}
+	const message = new Template(
+		template.name,
+		new Language(template.language),
+		new BodyComponent(first, ...rest)
+	);
+	return send(whatsAppApi(credentials, graphUrl), credentials, phone, message);
 }

@@ -77,11 +77,8 @@ export async function sweepWhatsApp(
 	// booking reminders to a phone given with consent: an approved template, claimed on the booking
 	// row and sent at most once (a failed one is logged, not retried: a late reminder only confuses)
 	for (const due of await listDueWhatsAppReminders(sql)) {
-		const settings = await findMppWhatsApp(sql, due.mppId);
-		const { phoneNumberId, accessToken, appSecret } = settings ?? {};
-		if (!phoneNumberId || !accessToken || !appSecret) continue;
 		if (!(await claimWhatsAppReminder(sql, due.bookingId))) continue;
-		const sent = await sendWhatsAppTemplate({ phoneNumberId, accessToken, appSecret }, due.phone, {
+		const sent = await sendWhatsAppTemplate(due, due.phone, {
 			name: due.template,
 			language: due.language,
 			parameters: [
