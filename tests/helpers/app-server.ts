@@ -11,6 +11,8 @@ export interface AppServer {
 	url: string;
 	/** the node process itself (benchmarks read its CPU and memory from /proc) */
 	pid: number;
+	/** what the process printed so far (a test shows it when a node went away) */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startAppServer(
 	return {
 		url,
 		pid: child.pid!,
+		output: () => (child.exitCode === null ? output : `${output}\n[exited with ${child.exitCode}]`),
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null) return resolve();
