@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_BODY_SIZE_LIMIT } from '../src/lib/server/body-limit';
 import { startEdgeLink } from '../src/lib/server/edge/link';
 import { readServerMode } from '../src/lib/server/edge/mode';
+import { createSql } from '../src/lib/server/db/client';
 import { setDraining } from '../src/lib/server/readiness';
 import { startDatabase, migrate, type Database } from './database';
 import { drain, drainOptionsFromEnv, trackRequests, type DrainOptions } from './drain';
@@ -81,11 +82,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		// Importing the handler runs SvelteKit's `init` hook, which registers the socket handlers.
 		app.handler = ((await import(pathToFileURL(handlerPath).href)) as { handler: NodeHandler }).handler;
 
+		// the edge's sync has its own two connections: a slow centre never holds one the hall needs. It
+		// starts before the hall can write, so the outbox captures the first ticket too.
+		const edgeSql =
+			mode.mode === 'edge' ? createSql(database.url, { max: 2, statementTimeoutMs: 60_000 }) : undefined;
+		const edgeLink = mode.mode === 'edge' && edgeSql ? await startEdgeLink(mode, edgeSql, log) : undefined;
 		await new Promise<void>((resolve, reject) => {
 			httpServer.once('error', reject);
 			httpServer.listen(options.port ?? 3000, options.host ?? '0.0.0.0', () => resolve());
 		});
-		const edgeLink = mode.mode === 'edge' ? startEdgeLink(mode, log) : undefined;
 		const { port } = httpServer.address() as AddressInfo;
 		const shownHost = !options.host || options.host === '0.0.0.0' ? 'localhost' : options.host;
 		let closing: Promise<void> | undefined;
@@ -102,7 +107,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 				})()),
 			close: () =>
 				(closing ??= (async () => {
-					edgeLink?.stop();
+					await edgeLink?.stop();
+					await edgeSql?.end({ timeout: 5 });
 					await realtime.close();
 					await new Promise<void>((resolve) => {
 						httpServer.close(() => resolve());

@@ -14,6 +14,8 @@ export interface AppServer {
 	/** what the process printed so far (a test shows it when a node went away) */
 	output(): string;
 	stop(): Promise<void>;
+	/** kill -9: no drain, no goodbye, as a power cut or the OOM killer would */
+	kill(): Promise<void>;
 }
 
 export async function startAppServer(
@@ -59,9 +61,15 @@ export async function startAppServer(
 		url,
 		pid: child.pid!,
 		output: () => (child.exitCode === null ? output : `${output}\n[exited with ${child.exitCode}]`),
+		kill: () =>
+			new Promise<void>((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGKILL');
+			}),
 		stop: () =>
 			new Promise<void>((resolve) => {
-				if (child.exitCode !== null) return resolve();
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
 				child.once('exit', () => resolve());
 				// SIGINT stops at once; SIGTERM would drain first (server/drain.ts), seconds per test file
 				child.kill('SIGINT');

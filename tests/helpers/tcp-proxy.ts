@@ -1,6 +1,7 @@
 // A TCP proxy a fault test can break the way networks break: `freeze()` stops forwarding on every open
 // connection without closing it (no FIN, no RST: a peer that went silent), while new connections
-// still pass; `cut()` destroys every connection and refuses new ones until `restore()`.
+// still pass; `cut()` destroys every connection and refuses new ones until `restore()`; `latency(ms)`
+// holds every answer from the target that long (a slow satellite link), in order.
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -11,19 +12,26 @@ export interface TcpProxy {
 	/** every connection ends, new ones are refused */
 	cut(): void;
 	restore(): void;
+	/** answers from the target arrive this many ms late (0: at once) */
+	latency(ms: number): void;
 	close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
 	const pairs = new Set<{ client: Socket; upstream: Socket; frozen: boolean }>();
 	let refusing = false;
+	let delayMs = 0;
 	const server = createServer((client) => {
 		if (refusing) return client.destroy();
 		const upstream = connect(target.port, target.host);
 		const pair = { client, upstream, frozen: false };
 		pairs.add(pair);
 		client.on('data', (chunk) => pair.frozen || upstream.write(chunk));
-		upstream.on('data', (chunk) => pair.frozen || client.write(chunk));
+		upstream.on('data', (chunk) => {
+			if (pair.frozen) return;
+			if (delayMs === 0) client.write(chunk);
+			else setTimeout(() => client.destroyed || client.write(chunk), delayMs);
+		});
 		const end = () => {
 			pairs.delete(pair);
 			// a frozen pair stays silent: not even the other side's end passes
@@ -51,6 +59,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
 		},
 		restore() {
 			refusing = false;
+		},
+		latency(ms) {
+			delayMs = ms;
 		},
 		async close() {
 			for (const pair of pairs) {

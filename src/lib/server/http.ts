@@ -67,18 +67,22 @@ export function databaseUnavailableResponse(): Response {
 }
 
 /** Reads a JSON body with a size limit and validates it. Throws AppError 400/413/415. */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+	request: Request,
+	schema: T,
+	limit = MAX_JSON_BYTES
+): Promise<z.infer<T>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
 		await discardBody(request);
 		throw new AppError(415, 'unsupported_media_type', 'Kirim body sebagai application/json.');
 	}
 	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > MAX_JSON_BYTES) {
+	if (declared > limit) {
 		await discardBody(request);
 		throw tooLarge();
 	}
-	const text = await readLimited(request, MAX_JSON_BYTES);
+	const text = await readLimited(request, limit);
 	let data: unknown;
 	try {
 		data = text === '' ? undefined : JSON.parse(text);

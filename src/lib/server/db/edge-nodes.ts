@@ -62,3 +62,8 @@ export async function findMppSlug(db: Db, mppId: string): Promise<string> {
 	const [row] = await db<{ slug: string }[]>`SELECT slug FROM mpps WHERE id = ${mppId}`;
 	return row.slug;
 }
+
+/** The configuration version the edge confirmed it holds. */
+export async function recordEdgeConfigVersion(db: Db, id: string, version: string): Promise<void> {
+	await db`UPDATE edge_nodes SET config_version = ${version} WHERE id = ${id} AND config_version IS DISTINCT FROM ${version}`;
+}
