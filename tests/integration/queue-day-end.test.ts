@@ -218,3 +218,25 @@ describe("the live reads at the real hour see only the MPP's today", () => {
 		expect(old.ticket.localDate).not.toBe(fresh.ticket.localDate);
 	});
 });
+
+describe('an MPP served by an edge (issue 13)', () => {
+	it('is not swept at the centre: its edge closes the day and sends the expiries', async () => {
+		const mpp = await createMpp(db.sql, 'hari-edge', 'Asia/Jayapura');
+		const evening = new Date(localOn23(9, '20:00:00').getTime() - 86_400_000);
+		const { ticket } = await issueTicket(db.sql, {
+			mppId: mpp.id,
+			serviceId: mpp.services.a,
+			actor: {},
+			now: evening
+		});
+		const [edge] = await db.sql`
+			INSERT INTO edge_nodes (mpp_id, name, token_hash) VALUES (${mpp.id}, 'Edge', 'hash-hari-edge') RETURNING id`;
+		const at = localOn23(9, '00:05:00');
+		expect((await expireEndedDays(db.sql, at)).filter((o) => o.mppId === mpp.id)).toHaveLength(0);
+		expect(await statusOf(ticket.id)).toBe('waiting');
+		// revoked, the centre is the writer again and closes the day
+		await db.sql`UPDATE edge_nodes SET revoked_at = now() WHERE id = ${edge.id}`;
+		expect((await expireEndedDays(db.sql, at)).filter((o) => o.mppId === mpp.id)).toHaveLength(1);
+		expect(await statusOf(ticket.id)).toBe('expired');
+	});
+});

@@ -9,12 +9,14 @@ export async function mppLocalDate(db: Db, mppId: string, at: Date): Promise<str
 	return row.day;
 }
 
-/** MPPs with a waiting, called or serving ticket of a local day that has ended at `at`. */
+/** MPPs with a waiting, called or serving ticket of a local day that has ended at `at` (not edge-served). */
 export async function listMppsWithEndedOpenTickets(db: Db, at: Date): Promise<string[]> {
 	// tickets_open_day_idx holds only open tickets, so this never reads the finished history
 	const rows = await db<{ mppId: string }[]>`
 		SELECT DISTINCT t.mpp_id AS "mppId" FROM tickets t JOIN mpps m ON m.id = t.mpp_id
-		WHERE t.status IN ('waiting', 'called', 'serving') AND t.local_date < (${at}::timestamptz AT TIME ZONE m.timezone)::date`;
+		WHERE t.status IN ('waiting', 'called', 'serving') AND t.local_date < (${at}::timestamptz AT TIME ZONE m.timezone)::date
+			-- an MPP served by an edge closes its own days there; the centre only receives them (issue 13)
+			AND NOT EXISTS (SELECT 1 FROM edge_nodes e WHERE e.mpp_id = m.id AND e.revoked_at IS NULL)`;
 	return rows.map((r) => r.mppId);
 }
 
