@@ -154,6 +154,28 @@ async function serveWhileCut(): Promise<void> {
 	// nothing crossed while the link was down
 	await sleep(4000);
 	expect(await digest(centreDb.sql, mpp.id)).toEqual(before);
+	await offlineShown();
+}
+
+/**
+ * The manager's and the ministry's pages at the centre say the edge is offline since its last contact
+ * (moved back here by ten minutes, so the test does not wait out the 30 s rule) and up to when data came.
+ */
+async function offlineShown(): Promise<void> {
+	await centreDb.sql`UPDATE edge_nodes SET last_seen_at = now() - interval '10 minutes' WHERE id = ${edgeId}`;
+	const [{ since }] = await centreDb.sql`
+		SELECT to_char(last_seen_at AT TIME ZONE ${mpp.timezone}, 'HH24:MI') AS since FROM edge_nodes WHERE id = ${edgeId}`;
+	for (const [path, email] of [
+		[`/manage/${mpp.slug}`, mpp.users.supervisor.email],
+		['/ministry', world.ministry.email]
+	]) {
+		const token = await signIn(centre.url, email, PASSWORD);
+		const page = await (
+			await fetch(`${centre.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
+		).text();
+		expect(page).toContain('data-testid="edge-offline"');
+		expect(page).toContain(`tidak terhubung sejak ${since} WIB, data sampai`);
+	}
 }
 
 describe('an edge and its centre', () => {
@@ -194,9 +216,7 @@ describe('an edge and its centre', () => {
 			proxy.restore();
 		}
 		const ms = await converged();
-		console.log(
-			`edge-sync: the centre caught up the cut morning in ${ms} ms after the link came back`
-		);
+		console.log(`edge-sync: the centre caught up the cut morning in ${ms} ms after the link came back`);
 		const atCentre = await digest(centreDb.sql, mpp.id);
 		expect(atCentre.surveys.startsWith('5:')).toBe(true);
 		// none twice: every id once (the checksums above are over rows ordered by id)

@@ -1,5 +1,6 @@
 import { localDate } from '$lib/domain/local-day';
-import { getStatsSql } from '$lib/server/db/client';
+import { getSql, getStatsSql } from '$lib/server/db/client';
+import { offlineEdgesOf } from '$lib/server/edge/link-status';
 import { mppRanking } from '$lib/server/national/ranking';
 import { nationalStats } from '$lib/server/national/stats';
 import { nationalToday } from '$lib/server/national/today';
@@ -18,11 +19,13 @@ export const load: PageServerLoad = async (event) => {
 	const sql = getStatsSql();
 	// asked before the figures, so every change up to its time is in them
 	const freshness = await pageFreshness(sql, locale, now);
-	const [period, today, ranking] = await Promise.all([
+	const [period, today, ranking, offlineEdges] = await Promise.all([
 		nationalStats(sql, { from: query.from, to: query.to, groupBy: 'timezone', now }),
 		// shared with the live pulse: at most a few seconds old, and the page's socket updates it
 		nationalToday(sql),
-		mppRanking(sql, { from: query.from, to: query.to, now })
+		mppRanking(sql, { from: query.from, to: query.to, now }),
+		// the primary: an edge's last contact is seconds old, a replica may lag behind it
+		offlineEdgesOf(getSql(), null, now)
 	]);
 	const rows = ranking
 		.filter(
@@ -34,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 		.sort((a, b) => b.issued - a.issued);
 	return {
 		freshness,
+		offlineEdges,
 		query,
 		period: period.total,
 		today: today.total,

@@ -7,6 +7,7 @@ import { catalogue } from './en/catalogue';
 import { book } from './en/book';
 import { counter } from './en/counter';
 import { display } from './en/display';
+import { edge } from './en/edge';
 import { history } from './en/history';
 import { kiosk } from './en/kiosk';
 import { manage } from './en/manage';
@@ -27,5 +28,6 @@ export const en: Catalogue = {
 	...admin,
 	...accounts,
 	...catalogue,
-	...book
+	...book,
+	...edge
 };

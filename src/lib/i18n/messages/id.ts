@@ -8,6 +8,7 @@ import { catalogue } from './id/catalogue';
 import { book } from './id/book';
 import { counter } from './id/counter';
 import { display } from './id/display';
+import { edge } from './id/edge';
 import { history } from './id/history';
 import { kiosk } from './id/kiosk';
 import { manage } from './id/manage';
@@ -28,5 +29,6 @@ export const id = {
 	...admin,
 	...accounts,
 	...catalogue,
-	...book
+	...book,
+	...edge
 } as const;

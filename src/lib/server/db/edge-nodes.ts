@@ -67,3 +67,23 @@ export async function findMppSlug(db: Db, mppId: string): Promise<string> {
 export async function recordEdgeConfigVersion(db: Db, id: string, version: string): Promise<void> {
 	await db`UPDATE edge_nodes SET config_version = ${version} WHERE id = ${id} AND config_version IS DISTINCT FROM ${version}`;
 }
+
+export interface EdgeLinkRow {
+	mppId: string;
+	mppName: string;
+	timezone: string;
+	name: string;
+	lastSeenAt: Date | null;
+	dataThrough: Date | null;
+	createdAt: Date;
+}
+
+/** The active edges of the given MPPs (every MPP when `mppId` is null), for "offline since". */
+export async function listEdgeLinks(db: Db, mppId: string | null): Promise<EdgeLinkRow[]> {
+	return db<EdgeLinkRow[]>`
+		SELECT e.mpp_id AS "mppId", m.name AS "mppName", m.timezone, e.name, e.last_seen_at AS "lastSeenAt",
+			e.data_through AS "dataThrough", e.created_at AS "createdAt"
+		FROM edge_nodes e JOIN mpps m ON m.id = e.mpp_id
+		WHERE e.revoked_at IS NULL AND (${mppId}::uuid IS NULL OR e.mpp_id = ${mppId})
+		ORDER BY m.name, e.name`;
+}

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getSql } from '$lib/server/db/client';
+import { offlineEdgesOf } from '$lib/server/edge/link-status';
 import type { LayoutServerLoad } from './$types';
 import { openDashboard } from './dashboard.server';
 
@@ -8,5 +9,7 @@ export const load: LayoutServerLoad = async ({ locals, params, url }) => {
 	const { actor, locale } = locals;
 	if (actor.kind === 'anonymous')
 		redirect(303, `/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
-	return { locale, mpp: await openDashboard(getSql(), actor, params.mpp, locale) };
+	const mpp = await openDashboard(getSql(), actor, params.mpp, locale);
+	// an MPP served by an edge: whether the centre sees it now (issue 13)
+	return { locale, mpp, offlineEdges: await offlineEdgesOf(getSql(), mpp.id) };
 };
