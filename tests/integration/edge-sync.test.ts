@@ -5,6 +5,7 @@
 // in the middle of a sync, and a configuration change at the centre reaches the edge.
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../server/database';
 import { surveyElements } from '../../src/lib/domain/survey-elements';
@@ -28,13 +29,47 @@ let edgeId: string;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function startEdge(): Promise<AppServer> {
-	return startAppServer(edgeUrl, {
+function startEdge(
+	options: { url: string; token: string; slug: string; env?: Record<string, string> } = {
+		url: edgeUrl,
+		token: edgeToken,
+		slug: mpp.slug
+	}
+): Promise<AppServer> {
+	return startAppServer(options.url, {
 		ANTREAN_MODE: 'edge',
 		ANTREAN_CENTRAL_URL: `http://127.0.0.1:${proxy.port}`,
-		ANTREAN_EDGE_TOKEN: edgeToken,
-		ANTREAN_EDGE_MPP: mpp.slug
+		ANTREAN_EDGE_TOKEN: options.token,
+		ANTREAN_EDGE_MPP: options.slug,
+		...options.env
 	});
+}
+
+async function createEdgeToken(fixture: MppFixture, name: string): Promise<{ id: string; token: string }> {
+	const admin = await signIn(centre.url, fixture.users.mpp_admin.email, PASSWORD);
+	const created = await fetch(`${centre.url}/api/v1/mpps/${fixture.slug}/edge-nodes`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ name })
+	});
+	const body = (await created.json()) as { node: { id: string }; token: string };
+	return { id: body.node.id, token: body.token };
+}
+
+async function createEdgeDatabase(): Promise<{ name: string; url: string }> {
+	const name = `antrean_edge_${randomBytes(6).toString('hex')}`;
+	const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+	await admin.unsafe(`CREATE DATABASE ${name}`);
+	await admin.end();
+	const url = urlForDatabase(adminUrl(), name);
+	await migrate(url);
+	return { name, url };
+}
+
+async function dropDatabase(name: string): Promise<void> {
+	const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+	await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	await admin.end();
 }
 
 beforeAll(async () => {
@@ -42,24 +77,10 @@ beforeAll(async () => {
 	world = await createWorld(centreDb.sql);
 	mpp = world.mpps[0];
 	centre = await startAppServer(centreDb.url);
-	const admin = await signIn(centre.url, mpp.users.mpp_admin.email, PASSWORD);
-	const created = await fetch(`${centre.url}/api/v1/mpps/${mpp.slug}/edge-nodes`, {
-		method: 'POST',
-		headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ name: 'Edge aula' })
-	});
-	const body = (await created.json()) as { node: { id: string }; token: string };
-	edgeToken = body.token;
-	edgeId = body.node.id;
-
-	edgeName = `antrean_edge_${randomBytes(6).toString('hex')}`;
-	const admin2 = postgres(adminUrl(), { max: 1, onnotice: () => {} });
-	await admin2.unsafe(`CREATE DATABASE ${edgeName}`);
-	await admin2.end();
-	edgeUrl = urlForDatabase(adminUrl(), edgeName);
-	await migrate(edgeUrl);
-	edgeSql = createSql(edgeUrl, 3);
 	proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(centre.url).port) });
+	({ id: edgeId, token: edgeToken } = await createEdgeToken(mpp, 'Edge aula'));
+	({ name: edgeName, url: edgeUrl } = await createEdgeDatabase());
+	edgeSql = createSql(edgeUrl, 3);
 	edge = await startEdge();
 }, 120_000);
 
@@ -68,9 +89,7 @@ afterAll(async () => {
 	await proxy?.close();
 	await centre?.stop();
 	await edgeSql?.end({ timeout: 1 });
-	const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
-	await admin.unsafe(`DROP DATABASE IF EXISTS ${edgeName} WITH (FORCE)`);
-	await admin.end();
+	if (edgeName) await dropDatabase(edgeName);
 	await centreDb?.drop();
 }, 60_000);
 
@@ -337,5 +356,80 @@ describe('an edge and its centre', () => {
 				timeout: 10_000
 			})
 			.toBe('Layanan B (baru)');
+	});
+
+	it('numbers and orders correctly on an edge whose clock is 3 minutes ahead, and the centre reports the skew', async () => {
+		const other = world.mpps[1];
+		const skewed = await createEdgeToken(other, 'Edge jam salah');
+		const database = await createEdgeDatabase();
+		const skewedSql = createSql(database.url, 2);
+		const preload = fileURLToPath(new URL('../helpers/clock-offset.mjs', import.meta.url));
+		const server = await startEdge({
+			url: database.url,
+			token: skewed.token,
+			slug: other.slug,
+			env: {
+				NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${preload}`.trim(),
+				ANTREAN_TEST_CLOCK_OFFSET_MS: String(3 * 60_000)
+			}
+		});
+		try {
+			await expect
+				.poll(async () => (await skewedSql`SELECT count(*)::int AS n FROM services`)[0].n, {
+					timeout: 20_000
+				})
+				.toBe(3);
+			const operator = await signIn(server.url, other.users.operator.email, PASSWORD);
+			await post(`${server.url}/api/v1/counters/${other.counters.one}/status`, operator, { status: 'open' });
+			const numbers: string[] = [];
+			for (let i = 0; i < 5; i++) {
+				const response = await post(
+					`${server.url}/api/v1/mpps/${other.slug}/tickets`,
+					other.devices.kiosk.token,
+					{
+						serviceId: other.services.a
+					}
+				);
+				numbers.push(((await response.json()) as { number: string }).number);
+			}
+			expect(numbers).toEqual(['A001', 'A002', 'A003', 'A004', 'A005']);
+			const called: string[] = [];
+			for (let i = 0; i < 5; i++) {
+				const response = await post(
+					`${server.url}/api/v1/counters/${other.counters.one}/call-next`,
+					operator
+				);
+				called.push(((await response.json()) as { ticket: { number: string } }).ticket.number);
+			}
+			expect(called).toEqual(numbers);
+
+			await expect
+				.poll(
+					async () =>
+						(await centreDb.sql`SELECT count(*)::int AS n FROM tickets WHERE mpp_id = ${other.id}`)[0].n,
+					{
+						timeout: 20_000
+					}
+				)
+				.toBe(5);
+			const [node] = await centreDb.sql`SELECT clock_skew_ms FROM edge_nodes WHERE id = ${skewed.id}`;
+			expect(Math.abs(node.clock_skew_ms - 180_000)).toBeLessThan(10_000);
+			// at the centre, the edge's own clock orders its tickets as the hall saw them
+			const order = await centreDb.sql`
+				SELECT number FROM tickets WHERE mpp_id = ${other.id} ORDER BY issued_at, seq`;
+			expect(order.map((r) => r.number)).toEqual(numbers);
+			// and the admin sees it on the devices page
+			const admin = await signIn(centre.url, other.users.mpp_admin.email, PASSWORD);
+			const page = await (
+				await fetch(`${centre.url}/admin/${other.slug}/devices`, {
+					headers: { authorization: `Bearer ${admin}` }
+				})
+			).text();
+			expect(page).toMatch(/3 mnt( \d+ dtk)? lebih cepat/);
+		} finally {
+			await server.stop();
+			await skewedSql.end({ timeout: 1 });
+			await dropDatabase(database.name);
+		}
 	});
 });

@@ -11,6 +11,16 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.edge.nameHint': 'E.g. Ground floor server.',
 	'admin.edge.created': 'Token for {name}. Copy it now: it is not shown again.',
 	'admin.edge.none': 'No edge nodes.',
+	'admin.edge.dataThrough': 'Data up to ({zone})',
+	'admin.edge.skew': 'Edge clock offset',
+	'admin.edge.skewAhead': '{amount} ahead',
+	'admin.edge.skewBehind': '{amount} behind',
+	'admin.edge.inSync': 'in sync',
+	'admin.edge.skewUnknown': 'not known yet',
+	'admin.edge.skewNote':
+		"The edge's clock is more than a minute off: check NTP on the edge server. Queue numbers and order stay correct.",
+	'admin.edge.unitMinutes': 'min',
+	'admin.edge.unitSeconds': 's',
 	'admin.edge.lastSeen': 'Last contact ({zone})',
 	'admin.edge.revokeConfirm':
 		'Revoke the token of {name}? The edge can no longer sync until it gets a new token.',

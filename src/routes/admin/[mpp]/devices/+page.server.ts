@@ -21,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, parent, url }) => {
 			id: e.id,
 			name: e.name,
 			lastSeenAt: e.lastSeenAt?.toISOString() ?? null,
+			dataThrough: e.dataThrough?.toISOString() ?? null,
+			clockSkewMs: e.clockSkewMs,
 			revokedAt: e.revokedAt?.toISOString() ?? null
 		}))
 	};
