@@ -11,6 +11,9 @@ function scope(db: Db, table: string, mppId: string) {
 			return db`true`;
 		case 'mpps':
 			return db`id = ${mppId}`;
+		case 'ticket_daily_counters':
+			return db`service_id IN (SELECT id FROM services WHERE mpp_id = ${mppId})
+				AND local_date >= (SELECT (now() AT TIME ZONE timezone)::date - 1 FROM mpps WHERE id = ${mppId})`;
 		case 'counter_services':
 		case 'counter_operators':
 			return db`counter_id IN (SELECT id FROM counters WHERE mpp_id = ${mppId})`;
@@ -53,8 +56,10 @@ export async function applyConfigSnapshot(tx: Tx, mppId: string, snapshot: Confi
 async function upsert(tx: Tx, t: ConfigTable, rows: Record<string, unknown>[]): Promise<void> {
 	if (!rows.length) return;
 	const updates = t.columns.filter((c) => !t.key.includes(c));
+	const value = (c: string) =>
+		t.greatest?.includes(c) ? `greatest(${t.table}.${ident(c)}, EXCLUDED.${ident(c)})` : `EXCLUDED.${ident(c)}`;
 	const onConflict = updates.length
-		? `DO UPDATE SET (${list(updates)}) = ROW(${updates.map((c) => `EXCLUDED.${ident(c)}`).join(', ')})`
+		? `DO UPDATE SET (${list(updates)}) = ROW(${updates.map(value).join(', ')})`
 		: 'DO NOTHING';
 	await tx`
 		INSERT INTO ${tx(t.table)} (${tx.unsafe(list(t.columns))})

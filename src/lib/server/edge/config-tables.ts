@@ -10,6 +10,8 @@ export interface ConfigTable {
 	key: string[];
 	columns: string[];
 	gone: { set: string } | 'delete' | 'keep';
+	/** columns an upsert never moves back (the higher of both stays) */
+	greatest?: string[];
 }
 
 export const CONFIG_TABLES: ConfigTable[] = [
@@ -105,6 +107,15 @@ export const CONFIG_TABLES: ConfigTable[] = [
 		key: ['counter_id', 'user_id'],
 		columns: ['counter_id', 'user_id'],
 		gone: 'delete'
+	},
+	{
+		// the numbers the centre already gave today and later (an MPP moved to an edge mid-day, bookings
+		// counted against the quota): the edge numbers on from there, so no two tickets share a number
+		table: 'ticket_daily_counters',
+		key: ['service_id', 'local_date'],
+		columns: ['service_id', 'local_date', 'last_seq', 'booked'],
+		gone: 'keep',
+		greatest: ['last_seq', 'booked']
 	},
 	{
 		table: 'mpp_closed_days',
