@@ -9,6 +9,7 @@ import { demoTicketsPerWeekday } from '../../src/lib/server/demo/volume';
 import { startSimulator, type Simulator } from '../../src/lib/server/simulator/simulator';
 import { ensureBuild } from '../build';
 import { startDatabase } from '../database';
+import { startDemoEdge, type DemoEdgeRunning } from '../demo-edge';
 import { seedDemoWorld } from '../demo-world';
 import { startServer, type RunningServer } from '../index';
 import { logUnhandledRejections } from '../unhandled';
@@ -19,8 +20,10 @@ async function run(options: DemoOptions): Promise<void> {
 	const database = await startDatabase();
 	let server: RunningServer | undefined;
 	let simulator: Simulator | undefined;
+	let edge: DemoEdgeRunning | undefined;
 	const stop = async (signal: string) => {
 		console.log(`\n${signal}: stopping the demo…`);
+		await edge?.stop();
 		// the simulator first: it uses the server's database pool and socket.io
 		await simulator?.stop();
 		await server?.close();
@@ -39,12 +42,29 @@ async function run(options: DemoOptions): Promise<void> {
 		const pgDir = join(dataDir, 'pg');
 		const shown = relative(process.cwd(), pgDir).startsWith('..') ? pgDir : relative(process.cwd(), pgDir);
 		const where = database.embedded ? `embedded PostgreSQL 18 in ${shown}` : 'DATABASE_URL';
+		if (options.edge) {
+			edge = await startDemoEdge({
+				centralDatabaseUrl: database.url,
+				centralPort: server.port,
+				port: options.port + 1,
+				host: options.host,
+				speed: options.speed,
+				simulate: options.simulate
+			});
+		}
 		if (options.simulate) {
 			// In this process, on the server's pool: the engine's transactions send every change on the
-			// bus, so the simulated day reaches every node's screens like a real counter's would.
+			// bus, so the simulated day reaches every node's screens like a real counter's would. An
+			// edge-served MPP is simulated at its edge, the only writer of its day.
+			const mppIds = edge
+				? (await getSql()<{ id: string }[]>`SELECT id FROM mpps WHERE active AND slug <> ${edge.slug}`).map(
+						(m) => m.id
+					)
+				: undefined;
 			simulator = await startSimulator(getSql(), {
 				speed: options.speed,
-				ticketsPerWeekday: demoTicketsPerWeekday
+				ticketsPerWeekday: demoTicketsPerWeekday,
+				mppIds
 			});
 		}
 		const simulatorLine = simulator
@@ -55,10 +75,12 @@ async function run(options: DemoOptions): Promise<void> {
 				baseUrl: process.env.ORIGIN ?? server.url,
 				devices,
 				database: where,
-				simulator: simulatorLine
+				simulator: simulatorLine,
+				edge: edge && { slug: edge.slug, baseUrl: edge.baseUrl }
 			})
 		);
 	} catch (error) {
+		await edge?.stop().catch(() => {});
 		await simulator?.stop().catch(() => {});
 		await server?.close().catch(() => {});
 		await database.stop().catch(() => {});

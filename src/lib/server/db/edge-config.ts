@@ -57,7 +57,9 @@ async function upsert(tx: Tx, t: ConfigTable, rows: Record<string, unknown>[]): 
 	if (!rows.length) return;
 	const updates = t.columns.filter((c) => !t.key.includes(c));
 	const value = (c: string) =>
-		t.greatest?.includes(c) ? `greatest(${t.table}.${ident(c)}, EXCLUDED.${ident(c)})` : `EXCLUDED.${ident(c)}`;
+		t.greatest?.includes(c)
+			? `greatest(${t.table}.${ident(c)}, EXCLUDED.${ident(c)})`
+			: `EXCLUDED.${ident(c)}`;
 	const onConflict = updates.length
 		? `DO UPDATE SET (${list(updates)}) = ROW(${updates.map(value).join(', ')})`
 		: 'DO NOTHING';

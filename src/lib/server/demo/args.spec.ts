@@ -9,8 +9,14 @@ describe('npm run demo options', () => {
 			simulate: true,
 			speed: 1,
 			officeHours: false,
+			edge: false,
 			help: false
 		});
+	});
+
+	it('starts an edge for MPP Jayapura with --edge, and refuses a value for it', () => {
+		expect(parseDemoArgs(['--edge', '--port', '4000'])).toMatchObject({ edge: true, port: 4000 });
+		expect(() => parseDemoArgs(['--edge=yes'])).toThrow(DemoArgsError);
 	});
 
 	it('reads PORT and HOST, and lets --port win', () => {

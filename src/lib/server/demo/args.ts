@@ -8,16 +8,21 @@ export interface DemoOptions {
 	speed: number;
 	/** keep the MPPs' real opening hours for tickets; by default the demo issues at any hour */
 	officeHours: boolean;
+	/** MPP Jayapura served by an edge on port+1, with a link the user cuts and restores */
+	edge: boolean;
 	help: boolean;
 }
 
-export const demoUsage = `Usage: npm run demo -- [--port N] [--no-simulate] [--speed N] [--office-hours]
+export const demoUsage = `Usage: npm run demo -- [--port N] [--no-simulate] [--speed N] [--office-hours] [--edge]
 
   --port N        listen on port N (default: PORT or 3000)
   --no-simulate   do not run the live simulator
   --speed N       run the simulated clock N times faster, from 0.1 to 600 (default 1)
   --office-hours  the kiosks keep the MPPs' real opening hours; by default the demo MPPs
                   hand out tickets at any hour, so the demo can be tried at night
+  --edge          also start an edge server for MPP Jayapura on port N+1 (its own database),
+                  linked to this centre through a switch: type c + Enter to cut the link,
+                  r + Enter to restore it, and watch the hall keep working and the centre catch up
   --help          show this text
 
 Environment: HOST (default 127.0.0.1; 0.0.0.0 lets TVs and phones on your network in),
@@ -34,6 +39,7 @@ export function parseDemoArgs(argv: string[], env: Record<string, string | undef
 		simulate: true,
 		speed: 1,
 		officeHours: false,
+		edge: false,
 		help: false
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -45,6 +51,7 @@ export function parseDemoArgs(argv: string[], env: Record<string, string | undef
 		};
 		if (flag === '--no-simulate') options.simulate = false;
 		else if (flag === '--office-hours' && inline === undefined) options.officeHours = true;
+		else if (flag === '--edge' && inline === undefined) options.edge = true;
 		else if (flag === '--help' || flag === '-h') options.help = true;
 		else if (flag === '--port') options.port = parsePort(value(), '--port');
 		else if (flag === '--speed') options.speed = parseSpeed(value());

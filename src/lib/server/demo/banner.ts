@@ -12,6 +12,8 @@ export interface BannerInput {
 	mpps?: DemoMpp[];
 	/** a line about the live simulator */
 	simulator?: string;
+	/** `--edge`: this MPP's hall (kiosk, TV, counters) is served by the edge at baseUrl */
+	edge?: { slug: string; baseUrl: string };
 }
 
 export function formatDemoBanner(input: BannerInput): string {
@@ -34,13 +36,20 @@ export function formatDemoBanner(input: BannerInput): string {
 	row('Ready', `${base}/readyz`);
 	for (const mpp of mpps) {
 		const devices = input.devices.find((d) => d.slug === mpp.slug);
+		const edge = input.edge?.slug === mpp.slug ? input.edge.baseUrl.replace(/\/$/, '') : undefined;
+		// an edge-served MPP's hall talks to its edge; managers and the ministry stay on the centre
+		const hall = edge ?? base;
 		lines.push('', `  ${mpp.name} (${mpp.province}, ${indonesianZones[mpp.timezone] ?? mpp.timezone})`);
 		row('  Manager dashboard', `${base}/manage/${mpp.slug}`);
 		row('  Book a visit', `${base}/book/${mpp.slug}`);
+		if (edge) {
+			row('  Edge (the hall)', `${edge}/  (counters: ${edge}/counter)`);
+			row('  Edge link', 'type c + Enter to cut it, r + Enter to restore it');
+		}
 		if (devices) {
-			row('  Lobby TV', `${base}/display/${mpp.slug}?device=${devices.tokens.display}`);
-			row('  Kiosk', `${base}/kiosk/${mpp.slug}?device=${devices.tokens.kiosk}`);
-			row('  Survey tablet', `${base}/feedback/${mpp.slug}?device=${devices.tokens.feedback}`);
+			row('  Lobby TV', `${hall}/display/${mpp.slug}?device=${devices.tokens.display}`);
+			row('  Kiosk', `${hall}/kiosk/${mpp.slug}?device=${devices.tokens.kiosk}`);
+			row('  Survey tablet', `${hall}/feedback/${mpp.slug}?device=${devices.tokens.feedback}`);
 		}
 	}
 	lines.push('', rule, `  Logins (password for all: ${DEMO_PASSWORD})`, rule);

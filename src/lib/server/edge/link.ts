@@ -49,8 +49,11 @@ export async function startEdgeLink(
 			);
 			if (await applyConfig(sql, config)) log(`Edge: configuration ${config.version} applied`);
 			const sent = await sendOutbox(sql, mode);
-			if (sent.rows) log(`Edge: sent ${sent.rows} changes in ${sent.batches} batches`);
-			report('ok', `Edge: centre reachable at ${mode.centralUrl}`);
+			// said once when the link comes (back), with what waited; steady sending stays quiet
+			report(
+				'ok',
+				`Edge: centre reachable at ${mode.centralUrl}${sent.rows ? `; sent ${sent.rows} changes that waited` : ''}`
+			);
 		} catch (error) {
 			if (error instanceof CentreRefused && error.status === 401)
 				report('refused', 'Edge: the centre refuses this edge token (revoked or unknown)');
