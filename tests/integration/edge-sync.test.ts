@@ -11,6 +11,7 @@ import { migrate } from '../../server/database';
 import { surveyElements } from '../../src/lib/domain/survey-elements';
 import { createSql, type Sql } from '../../src/lib/server/db/client';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
+import { bookFor, setBookingRules } from '../helpers/booking';
 import { createWorld, PASSWORD, type MppFixture, type World } from '../helpers/fixtures';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { adminUrl, createTestDatabase, urlForDatabase, type TestDatabase } from '../helpers/test-db';
@@ -356,6 +357,82 @@ describe('an edge and its centre', () => {
 				timeout: 10_000
 			})
 			.toBe('Layanan B (baru)');
+	});
+
+	it('brings bookings made at the centre to the edge, which checks them in with the link down', async () => {
+		// the next quarter hour in the MPP's zone: its check-in window is open now
+		const quarter = 15 * 60_000;
+		const slot = new Date(Math.ceil((Date.now() + 60_000) / quarter) * quarter);
+		const local = (at: Date) =>
+			new Intl.DateTimeFormat('sv-SE', {
+				timeZone: mpp.timezone,
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit',
+				hour: '2-digit',
+				minute: '2-digit',
+				hourCycle: 'h23'
+			})
+				.format(at)
+				.split(' ');
+		const [date, time] = local(slot);
+		// room for a few bookings in each window of service C (one counter)
+		await setBookingRules(centreDb.sql, mpp.services.c, { bookingShare: 100, expectedServiceMinutes: 3 });
+		const kept = await bookFor(centreDb.sql, mpp.id, {
+			serviceId: mpp.services.c,
+			date,
+			time,
+			now: new Date()
+		});
+		const dropped = await bookFor(centreDb.sql, mpp.id, {
+			serviceId: mpp.services.c,
+			date,
+			time,
+			now: new Date()
+		});
+		const atEdge = async (code: string) =>
+			(
+				await edgeSql<
+					{ status: string; phone: string | null }[]
+				>`SELECT status, phone FROM bookings WHERE code = ${code}`
+			)[0];
+		await expect
+			.poll(async () => (await atEdge(kept.booking.code))?.status, { timeout: 20_000 })
+			.toBe('booked');
+		// cancelled at the centre (by its code, as the citizen does): the edge hears it too
+		const cancel = await fetch(`${centre.url}/api/v1/bookings/${dropped.booking.code}`, { method: 'DELETE' });
+		expect(cancel.status).toBe(200);
+		await expect
+			.poll(async () => (await atEdge(dropped.booking.code))?.status, { timeout: 20_000 })
+			.toBe('cancelled');
+
+		proxy.cut();
+		let ticketId = '';
+		try {
+			const checkedIn = await post(
+				`${edge.url}/api/v1/bookings/${kept.booking.code}/check-in`,
+				mpp.devices.kiosk.token
+			);
+			expect(checkedIn.status).toBe(201);
+			[{ ticketId }] = await edgeSql<{ ticketId: string }[]>`
+				SELECT ticket_id AS "ticketId" FROM bookings WHERE code = ${kept.booking.code} AND status = 'checked_in'`;
+			expect(ticketId).toBeTruthy();
+		} finally {
+			proxy.restore();
+		}
+		await converged();
+		await expect
+			.poll(
+				async () =>
+					(await centreDb.sql`SELECT status, ticket_id FROM bookings WHERE code = ${kept.booking.code}`)[0],
+				{ timeout: 20_000 }
+			)
+			.toMatchObject({ status: 'checked_in', ticket_id: ticketId });
+		// a cancelled booking never comes back to life, and the phone number never left the centre
+		const [cancelled] = await centreDb.sql`SELECT status FROM bookings WHERE code = ${dropped.booking.code}`;
+		expect(cancelled.status).toBe('cancelled');
+		const phones = await edgeSql`SELECT count(*)::int AS n FROM bookings WHERE phone IS NOT NULL`;
+		expect(phones[0].n).toBe(0);
 	});
 
 	it('numbers and orders correctly on an edge whose clock is 3 minutes ahead, and the centre reports the skew', async () => {

@@ -172,6 +172,8 @@ export async function markNoShows(
 			SELECT b.id FROM bookings b JOIN mpps m ON m.id = b.mpp_id
 			WHERE b.status = 'booked'
 				AND b.slot_start < ${at}::timestamptz - make_interval(mins => 15 + m.checkin_after_minutes)
+				-- an edge-served MPP's hall decides its no-shows; they come back through the outbox (issue 13)
+				AND NOT EXISTS (SELECT 1 FROM edge_nodes e WHERE e.mpp_id = b.mpp_id AND e.revoked_at IS NULL)
 			ORDER BY b.slot_start LIMIT ${limit}
 			FOR UPDATE OF b SKIP LOCKED
 		)

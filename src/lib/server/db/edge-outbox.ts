@@ -8,6 +8,7 @@ export interface OutboxBatch {
 	tickets: Record<string, unknown>[];
 	events: Record<string, unknown>[];
 	surveys: Record<string, unknown>[];
+	bookings: Record<string, unknown>[];
 }
 
 /** Arms the capture triggers (an edge does this at every start; the centre never does). */
@@ -31,7 +32,10 @@ export async function readOutboxBatch(db: Db, limit: number): Promise<OutboxBatc
 			(SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.at, e.id), '[]')
 				FROM ticket_events e WHERE e.id IN (SELECT row_id FROM o WHERE kind = 'event')) AS events,
 			(SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s.answered_at, s.id), '[]')
-				FROM surveys s WHERE s.id IN (SELECT row_id FROM o WHERE kind = 'survey')) AS surveys`;
+				FROM surveys s WHERE s.id IN (SELECT row_id FROM o WHERE kind = 'survey')) AS surveys,
+			(SELECT coalesce(jsonb_agg(jsonb_build_object('id', b.id, 'mpp_id', b.mpp_id, 'status', b.status,
+					'ticket_id', b.ticket_id, 'checked_in_at', b.checked_in_at) ORDER BY b.id), '[]')
+				FROM bookings b WHERE b.id IN (SELECT row_id FROM o WHERE kind = 'booking')) AS bookings`;
 	return batch;
 }
 

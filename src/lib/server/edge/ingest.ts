@@ -11,6 +11,7 @@ import {
 	reopenRolledDays,
 	upsertEdgeTickets
 } from '../db/edge-ingest';
+import { applyHallBookings } from '../db/edge-bookings';
 import type { EdgeNodeRow } from '../db/edge-nodes';
 import { badRequest, forbidden } from '../errors';
 
@@ -25,7 +26,8 @@ const rows = z.array(row).max(MAX_BATCH_ROWS);
 export const batchSchema = z.strictObject({
 	tickets: rows.default([]),
 	events: rows.default([]),
-	surveys: rows.default([])
+	surveys: rows.default([]),
+	bookings: rows.default([])
 });
 
 export type EdgeBatch = z.infer<typeof batchSchema>;
@@ -34,6 +36,7 @@ export interface IngestResult {
 	tickets: number;
 	events: number;
 	surveys: number;
+	bookings: number;
 	reopenedDays: string[];
 }
 
@@ -44,6 +47,8 @@ export async function ingestEdgeBatch(sql: Sql, edge: EdgeNodeRow, batch: EdgeBa
 			const tickets = await upsertEdgeTicketsOfMpp(tx, edge.mppId, batch);
 			const events = await insertEdgeEvents(tx, batch.events);
 			const surveys = await insertEdgeSurveys(tx, batch.surveys);
+			// after the tickets: a check-in points at the ticket it became
+			const bookings = await applyHallBookings(tx, edge.mppId, batch.bookings);
 			const ticketIds = [
 				...new Set([
 					...batch.tickets.map((t) => t.id),
@@ -52,8 +57,8 @@ export async function ingestEdgeBatch(sql: Sql, edge: EdgeNodeRow, batch: EdgeBa
 				])
 			];
 			const reopenedDays = await reopenRolledDays(tx, edge.mppId, ticketIds);
-			await recordEdgeBatch(tx, edge.id, tickets + events + surveys, newestMoment(batch));
-			return { tickets, events, surveys, reopenedDays };
+			await recordEdgeBatch(tx, edge.id, tickets + events + surveys + bookings, newestMoment(batch));
+			return { tickets, events, surveys, bookings, reopenedDays };
 		});
 	} catch (error) {
 		throw refusedRow(error) ?? error;

@@ -1,10 +1,12 @@
 // The edge's link to the centre (issue 13). Every few seconds, one beat: say hello (token, own clock:
-// the centre records contact and skew), pull the configuration if the centre's version differs, then
-// send the outbox. A failure is logged once per change of state, never per beat, and the hall keeps
-// working; the next beat simply tries again. Beats never overlap.
+// the centre records contact and skew), pull the configuration if the centre's version differs, bring
+// the MPP's new and changed bookings, then send the outbox. A failure is logged once per change of
+// state, never per beat, and the hall keeps working; the next beat simply tries again. Beats never
+// overlap.
 import type { Sql } from '../db/client';
 import { armOutbox, outboxBacklog } from '../db/edge-outbox';
 import { callCentre, CentreRefused, type EdgeMode } from './centre-client';
+import { pullBookings } from './bookings-sync';
 import { applyConfig, heldConfigVersion, type ConfigAnswer } from './config-sync';
 import { sendOutbox } from './outbox-sender';
 
@@ -48,6 +50,7 @@ export async function startEdgeLink(
 				`/api/v1/edge/config${since ? `?since=${encodeURIComponent(since)}` : ''}`
 			);
 			if (await applyConfig(sql, config)) log(`Edge: configuration ${config.version} applied`);
+			await pullBookings(sql, mode);
 			const sent = await sendOutbox(sql, mode);
 			// said once when the link comes (back), with what waited; steady sending stays quiet
 			report(

@@ -21,7 +21,12 @@ export async function sendOutbox(sql: Sql, mode: EdgeMode, maxBatches = 50): Pro
 		if (!batch.seqs.length) break;
 		await callCentre(mode, '/api/v1/edge/batches', {
 			method: 'POST',
-			body: { tickets: batch.tickets, events: batch.events, surveys: batch.surveys },
+			body: {
+				tickets: batch.tickets,
+				events: batch.events,
+				surveys: batch.surveys,
+				bookings: batch.bookings
+			},
 			timeoutMs: 30_000
 		});
 		await deleteOutboxRows(sql, batch.seqs);
