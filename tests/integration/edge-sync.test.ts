@@ -407,19 +407,18 @@ describe('an edge and its centre', () => {
 			.toBe('cancelled');
 
 		proxy.cut();
-		let ticketId = '';
 		try {
 			const checkedIn = await post(
 				`${edge.url}/api/v1/bookings/${kept.booking.code}/check-in`,
 				mpp.devices.kiosk.token
 			);
 			expect(checkedIn.status).toBe(201);
-			[{ ticketId }] = await edgeSql<{ ticketId: string }[]>`
-				SELECT ticket_id AS "ticketId" FROM bookings WHERE code = ${kept.booking.code} AND status = 'checked_in'`;
-			expect(ticketId).toBeTruthy();
 		} finally {
 			proxy.restore();
 		}
+		const [{ ticketId }] = await edgeSql<{ ticketId: string }[]>`
+			SELECT ticket_id AS "ticketId" FROM bookings WHERE code = ${kept.booking.code} AND status = 'checked_in'`;
+		expect(ticketId).toBeTruthy();
 		await converged();
 		await expect
 			.poll(
