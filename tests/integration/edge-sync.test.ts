@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../server/database';
 import { surveyElements } from '../../src/lib/domain/survey-elements';
+import { bookingQrText } from '../../src/lib/server/booking/signed-qr';
 import { createSql, type Sql } from '../../src/lib/server/db/client';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
 import { bookFor, setBookingRules } from '../helpers/booking';
@@ -427,6 +428,47 @@ describe('an edge and its centre', () => {
 				{ timeout: 20_000 }
 			)
 			.toMatchObject({ status: 'checked_in', ticket_id: ticketId });
+		// booked after the link dropped: the edge never saw it, the centre-signed QR vouches for it
+		proxy.cut();
+		try {
+			const late = await bookFor(centreDb.sql, mpp.id, {
+				serviceId: mpp.services.c,
+				date,
+				time,
+				now: new Date()
+			});
+			expect(await atEdge(late.booking.code)).toBeUndefined();
+			const qr = (await bookingQrText(centreDb.sql, late.booking.code))!;
+			const [, payload, signature] = qr.split('.');
+			const forged = Buffer.from(
+				Buffer.from(payload, 'base64url').toString().replace(late.booking.code, 'ZZZZ2222')
+			).toString('base64url');
+			const refused = await post(
+				`${edge.url}/api/v1/bookings/${encodeURIComponent(`AB1.${forged}.${signature}`)}/check-in`,
+				mpp.devices.kiosk.token
+			);
+			expect(refused.status).toBe(404);
+			const scanned = await post(
+				`${edge.url}/api/v1/bookings/${encodeURIComponent(qr)}/check-in`,
+				mpp.devices.kiosk.token
+			);
+			expect(scanned.status).toBe(201);
+			expect((await atEdge(late.booking.code))?.status).toBe('checked_in');
+			proxy.restore();
+			await expect
+				.poll(
+					async () =>
+						(await centreDb.sql`SELECT status FROM bookings WHERE code = ${late.booking.code}`)[0].status,
+					{
+						timeout: 20_000
+					}
+				)
+				.toBe('checked_in');
+		} finally {
+			proxy.restore();
+		}
+		await converged();
+
 		// a cancelled booking never comes back to life, and the phone number never left the centre
 		const [cancelled] = await centreDb.sql`SELECT status FROM bookings WHERE code = ${dropped.booking.code}`;
 		expect(cancelled.status).toBe('cancelled');

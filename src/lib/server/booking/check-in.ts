@@ -11,7 +11,7 @@
 import { checkIssueTime, issueHours } from '../../domain/issue-rules';
 import { formatClock, localTime, zoneLabel } from '../../domain/local-day';
 import type { Sql } from '../db/client';
-import { lockBookingByCode, updateBooking } from '../db/bookings';
+import { adoptSignedBooking, lockBookingByCode, updateBooking } from '../db/bookings';
 import { findMppById } from '../db/mpps';
 import { carryPushSubscriptions } from '../db/push';
 import { carryWhatsAppContacts } from '../db/whatsapp';
@@ -23,6 +23,7 @@ import { createTicket } from '../queue/create-ticket';
 import { queueTransaction } from '../queue/record';
 import type { IssuedTicket, QueueActor } from '../queue/types';
 import { normalizeBookingCode } from './code';
+import { isSignedBookingText, verifiedQrBooking } from './signed-qr';
 import { viewOf } from './manage';
 import type { BookingView } from './view';
 
@@ -45,10 +46,17 @@ const unknown = () => notFound('Kode pemesanan tidak ditemukan.', 'booking_not_f
 
 export async function checkIn(sql: Sql, input: CheckInInput): Promise<CheckedIn> {
 	const now = input.now ?? new Date();
-	const code = normalizeBookingCode(input.code);
+	// a scanned QR carries the booking signed by the centre; a typed code is looked up
+	const signed = isSignedBookingText(input.code) ? await verifiedQrBooking(sql, input.code) : null;
+	const code = signed ? signed.code : normalizeBookingCode(input.code);
 	if (!code) throw unknown();
 	const { value, outcome } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
-		const booking = await lockBookingByCode(tx, code);
+		let booking = await lockBookingByCode(tx, code);
+		if (!booking && signed && (!input.mppId || signed.mppId === input.mppId)) {
+			// an edge that never received it (booked after the link dropped): the centre's signature vouches
+			await adoptSignedBooking(tx, signed);
+			booking = await lockBookingByCode(tx, code);
+		}
 		if (!booking || (input.mppId && booking.mppId !== input.mppId)) throw unknown();
 		if (booking.status === 'checked_in' || booking.status === 'late_walk_in') {
 			throw conflict('Pemesanan ini sudah check-in; lihat nomor antrean Anda.', 'already_checked_in');

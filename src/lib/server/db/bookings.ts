@@ -188,3 +188,19 @@ export async function forgetPhones(db: Db, beforeDate: string): Promise<number> 
 		WHERE phone IS NOT NULL AND local_date < ${beforeDate}::date`;
 	return rows.count;
 }
+
+/**
+ * An edge adopts a booking it never received (made after its link dropped) from the centre's signed QR
+ * (issue 13): same id and code as at the centre, so the check-in that goes back finds it there.
+ */
+export async function adoptSignedBooking(
+	db: Db,
+	b: { id: string; code: string; mppId: string; serviceId: string; slotStart: Date; name: string }
+): Promise<void> {
+	await db`
+		INSERT INTO bookings (id, mpp_id, service_id, local_date, slot_start, code, name, client_key, status, created_at)
+		SELECT ${b.id}, ${b.mppId}, s.id, mpp_local_date(${b.mppId}, ${b.slotStart}), ${b.slotStart}, ${b.code},
+			${b.name}, 'qr', 'booked', now()
+		FROM services s WHERE s.id = ${b.serviceId} AND s.mpp_id = ${b.mppId}
+		ON CONFLICT DO NOTHING`;
+}

@@ -8,6 +8,7 @@ import type { Db, Tx } from './client';
 function scope(db: Db, table: string, mppId: string) {
 	switch (table) {
 		case 'standard_services':
+		case 'booking_signing_keys':
 			return db`true`;
 		case 'mpps':
 			return db`id = ${mppId}`;

@@ -13,6 +13,7 @@ import {
 	writeEdgeConfigState
 } from '../db/edge-config';
 import { recordEdgeConfigVersion } from '../db/edge-nodes';
+import { bookingSigningKey } from '../booking/signed-qr';
 import type { ConfigSnapshot } from './config-tables';
 
 export interface ConfigAnswer {
@@ -27,6 +28,8 @@ export async function configForEdge(
 	edge: { id: string; mppId: string },
 	since: string | undefined
 ): Promise<ConfigAnswer> {
+	// the key booking QR codes are signed with exists before its public half is sent
+	await bookingSigningKey(db);
 	const snapshot = await readConfigSnapshot(db, edge.mppId);
 	const version = createHash('sha256').update(JSON.stringify(snapshot)).digest('base64url').slice(0, 32);
 	if (since === version) await recordEdgeConfigVersion(db, edge.id, version);

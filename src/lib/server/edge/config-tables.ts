@@ -22,6 +22,13 @@ export const CONFIG_TABLES: ConfigTable[] = [
 		gone: 'keep'
 	},
 	{
+		// the public half only: the edge checks signed booking QR codes, it never signs
+		table: 'booking_signing_keys',
+		key: ['id'],
+		columns: ['id', 'public_key'],
+		gone: 'keep'
+	},
+	{
 		table: 'mpps',
 		key: ['id'],
 		columns: [

@@ -7,7 +7,8 @@ import { parseWith } from '../http';
 import { queueActorOf } from '../queue-actor';
 import { requireKioskScreen } from './screen';
 
-const checkInForm = z.object({ code: z.string().trim().min(1).max(20) });
+// a typed code (XXXX-XXXX) or a scanned signed QR (a few hundred characters)
+const checkInForm = z.object({ code: z.string().trim().min(1).max(600) });
 
 export async function checkInAtKiosk(
 	sql: Sql,

@@ -8,6 +8,7 @@ import { vapidKeys } from '$lib/server/notify/vapid-keys';
 import { waMeUrl } from '$lib/server/notify/wa-me';
 import { findBusinessNumberBySlug } from '$lib/server/db/whatsapp';
 import { formatBookingCode } from '$lib/server/booking/code';
+import { bookingQrText } from '$lib/server/booking/signed-qr';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
 import { queueActorOf } from '$lib/server/queue-actor';
 import { lookUpTrackCode } from '$lib/server/throttle/guesses';
@@ -25,8 +26,10 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders, getClie
 	);
 	if (booking.mpp.slug !== params.mpp)
 		error(404, { code: 'booking_not_found', message: 'Kode pemesanan tidak ditemukan.' });
-	// the QR carries the bare code: a kiosk's scanner types it into the check-in field
-	const qr = await QRCode.toString(booking.code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+	// the QR carries the booking signed by the centre (an edge checks it in without its link); a kiosk's
+	// scanner types it into the check-in field like a code
+	const qrText = (await bookingQrText(sql, booking.code)) ?? booking.code;
+	const qr = await QRCode.toString(qrText, { type: 'svg', margin: 1, errorCorrectionLevel: 'L' });
 	// the reminder's key only while there is something to remind of
 	const pushKey = booking.status === 'booked' ? (await vapidKeys(sql)).publicKey : null;
 	// citizen first: a message naming the code links the number; after check-in it follows the ticket
