@@ -215,6 +215,12 @@ describe('an edge and its centre', () => {
 			serviceId: mpp.services.a
 		});
 		expect(ticket.status).toBe(201);
+		// the edge is the only writer of its MPP's tickets: the centre refuses to number one
+		const atCentre = await post(`${centre.url}/api/v1/mpps/${mpp.slug}/tickets`, mpp.devices.kiosk.token, {
+			serviceId: mpp.services.a
+		});
+		expect(atCentre.status).toBe(409);
+		expect(((await atCentre.json()) as { error: { code: string } }).error.code).toBe('served_by_edge');
 		// live state stays the hall's: counters start closed at the edge, whatever the centre shows
 		const counters = await edgeSql`SELECT DISTINCT status FROM counters WHERE mpp_id = ${mpp.id}`;
 		expect(counters.map((c) => c.status)).toEqual(['closed']);

@@ -87,3 +87,9 @@ export async function listEdgeLinks(db: Db, mppId: string | null): Promise<EdgeL
 		WHERE e.revoked_at IS NULL AND (${mppId}::uuid IS NULL OR e.mpp_id = ${mppId})
 		ORDER BY m.name, e.name`;
 }
+
+/** Whether an edge serves the MPP (an active token): then only that edge writes the MPP's tickets. */
+export async function mppHasActiveEdge(db: Db, mppId: string): Promise<boolean> {
+	const [row] = await db`SELECT 1 FROM edge_nodes WHERE mpp_id = ${mppId} AND revoked_at IS NULL LIMIT 1`;
+	return row !== undefined;
+}

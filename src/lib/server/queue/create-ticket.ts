@@ -3,6 +3,8 @@
 // caller's queueTransaction, after the caller took the number from the day's ledger row.
 import type { PriorityGroup } from '../../domain/types';
 import type { Tx } from '../db/client';
+import { mppHasActiveEdge } from '../db/edge-nodes';
+import { conflict } from '../errors';
 import type { Mpp } from '../db/mpps';
 import type { Service } from '../db/services';
 import { insertTicket, type TicketSource } from '../db/tickets';
@@ -33,6 +35,14 @@ export async function createTicket(
 	tx: Tx,
 	t: NumberedTicket
 ): Promise<{ value: Omit<IssuedTicket, 'outcome'>; draft: OutcomeDraft }> {
+	// An MPP served by an edge gets its tickets there only (issue 13): a number given here as well would
+	// collide with the edge's when its outbox arrives. At the edge itself no edge_nodes row exists.
+	if (await mppHasActiveEdge(tx, t.mpp.id)) {
+		throw conflict(
+			'Antrean MPP ini dilayani server di lokasi MPP: ambil nomor atau check-in di kiosk MPP (this MPP is served by its on-site edge server).',
+			'served_by_edge'
+		);
+	}
 	// The daily counter row stays locked until COMMIT, so from here on the statements are pipelined:
 	// kiosks issuing for the same service wait for each other only as long as necessary.
 	const id = uuidv7();
