@@ -235,6 +235,46 @@ describe('an edge and its centre', () => {
 		await converged();
 	});
 
+	it('stamps each ticket of a mobile unit with the place the admin set for the day', async () => {
+		const admin = await signIn(centre.url, mpp.users.mpp_admin.email, PASSWORD);
+		const [{ today }] = await centreDb.sql`SELECT (now() AT TIME ZONE ${mpp.timezone})::date::text AS today`;
+		const put = (date: string, body: unknown) =>
+			fetch(`${centre.url}/api/v1/mpps/${mpp.slug}/stops/${date}`, {
+				method: 'PUT',
+				headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			});
+		expect((await put(today, { place: '' })).status).toBe(422);
+		expect((await put('kemarin', { place: 'Pasar Youtefa' })).status).toBe(422);
+		const operator = await signIn(centre.url, mpp.users.operator.email, PASSWORD);
+		const notAdmin = await fetch(`${centre.url}/api/v1/mpps/${mpp.slug}/stops/${today}`, {
+			method: 'PUT',
+			headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ place: 'x' })
+		});
+		expect(notAdmin.status).toBe(403);
+		expect((await put(today, { place: 'Pasar Youtefa, Abepura' })).status).toBe(200);
+		await expect
+			.poll(async () => (await edgeSql`SELECT place FROM mobile_stops WHERE mpp_id = ${mpp.id}`)[0]?.place, {
+				timeout: 20_000
+			})
+			.toBe('Pasar Youtefa, Abepura');
+		const issued = await post(`${edge.url}/api/v1/mpps/${mpp.slug}/tickets`, mpp.devices.kiosk.token, {
+			serviceId: mpp.services.b
+		});
+		expect(issued.status).toBe(201);
+		const { id } = (await issued.json()) as { id: string };
+		await expect
+			.poll(async () => (await centreDb.sql`SELECT place FROM tickets WHERE id = ${id}`)[0]?.place, {
+				timeout: 20_000
+			})
+			.toBe('Pasar Youtefa, Abepura');
+		const [audited] = await centreDb.sql`
+			SELECT count(*)::int AS n FROM config_audit WHERE mpp_id = ${mpp.id} AND entity_name = ${`Lokasi ${today}`}`;
+		expect(audited.n).toBe(1);
+		await converged();
+	});
+
 	it('keeps the hall working through a cut link, and the centre then holds exactly what the hall did', async () => {
 		proxy.cut();
 		try {

@@ -125,6 +125,13 @@ export const CONFIG_TABLES: ConfigTable[] = [
 		greatest: ['last_seq', 'booked']
 	},
 	{
+		// a mobile unit's places by day: the edge stamps each ticket with its day's place
+		table: 'mobile_stops',
+		key: ['mpp_id', 'local_date'],
+		columns: ['mpp_id', 'local_date', 'place'],
+		gone: 'delete'
+	},
+	{
 		table: 'mpp_closed_days',
 		key: ['mpp_id', 'local_date'],
 		columns: ['mpp_id', 'local_date', 'name'],
