@@ -1,6 +1,7 @@
 // Administration (issue 6 slice 1) through its service functions against a real PostgreSQL: every
 // action, its validation (which field and why), its audit record, what it tells the live rooms, and
 // who may do it.
+import { setMobileStop } from '../../src/lib/server/admin/mobile-stops';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/lib/domain/types';
 import {
@@ -574,6 +575,7 @@ describe('role × MPP matrix', () => {
 				})
 		],
 		['add a closed day', (a) => addClosedDay(db.sql, a, jkt.id, { date: 'x', name: '' })],
+		['set a mobile unit stop', (a) => setMobileStop(db.sql, a, jkt.id, { date: 'x', place: '' })],
 		['add an agency', (a) => createTenant(db.sql, a, jkt.id, { code: '', name: '' })],
 		['add a service', (a) => createService(db.sql, a, jkt.id, {})],
 		['add a counter', (a) => createCounter(db.sql, a, jkt.id, {})],

@@ -47,7 +47,7 @@ const actions: { route: string; names: string[]; staff: boolean }[] = [
 	{ route: 'admin/people', names: ['create', 'link', 'active'], staff: true },
 	{
 		route: 'admin/[mpp]',
-		names: ['profile', 'operations', 'addClosedDay', 'removeClosedDay', 'setActive'],
+		names: ['profile', 'operations', 'addClosedDay', 'removeClosedDay', 'setStop', 'removeStop', 'setActive'],
 		staff: true
 	},
 	{

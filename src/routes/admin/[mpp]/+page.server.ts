@@ -8,6 +8,7 @@ import {
 	updateMppOperations,
 	updateMppProfile
 } from '$lib/server/admin/mpps';
+import { listUpcomingStops, removeMobileStop, setMobileStop } from '$lib/server/admin/mobile-stops';
 import { getSql } from '$lib/server/db/client';
 import { act, formObject, guarded } from '../form.server';
 import { mppAdmin } from './mpp.server';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	return {
 		days: toDayForms(mpp.openingHours),
 		closedDays: await listUpcomingClosedDays(getSql(), locals.actor, mpp.id),
+		stops: await listUpcomingStops(getSql(), locals.actor, mpp.id),
 		title: t(locals.locale, 'admin.tabs.settings')
 	};
 };
@@ -52,6 +54,18 @@ export const actions: Actions = {
 		const values = formObject(form);
 		return act(locals.locale, 'closedDay', values, async () =>
 			removeClosedDay(getSql(), locals.actor, mppId, String(values.date ?? ''))
+		);
+	}),
+	setStop: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
+		return act(locals.locale, 'stop', values, async () =>
+			setMobileStop(getSql(), locals.actor, mppId, values)
+		);
+	}),
+	removeStop: guarded(mppAdmin, async ({ locals }, mppId, form) => {
+		const values = formObject(form);
+		return act(locals.locale, 'stop', values, async () =>
+			removeMobileStop(getSql(), locals.actor, mppId, String(values.date ?? ''))
 		);
 	}),
 	setActive: guarded(mppAdmin, async ({ locals }, mppId, form) => {

@@ -3,6 +3,13 @@ import type { admin as id } from '../id/admin';
 
 export const admin: Record<keyof typeof id, string> = {
 	'admin.tabs.devices': 'Devices',
+	'admin.stops.title': 'Mobile unit stops (jemput bola)',
+	'admin.stops.intro':
+		'For a mobile MPP served by an edge node on board: where it serves on each day. Every ticket of that day records the place.',
+	'admin.stops.none': 'No stops planned yet.',
+	'admin.stops.place': 'Place',
+	'admin.stops.placePlaceholder': 'E.g. Youtefa market, Abepura',
+	'admin.stops.add': 'Save stop',
 	'admin.edge.title': 'Edge nodes',
 	'admin.edge.intro':
 		"An edge node runs Antrean on this MPP's own network, so the hall keeps working when the link to the centre drops. Create a token for it here and set it as ANTREAN_EDGE_TOKEN on the edge.",

@@ -1,6 +1,13 @@
 // Bahasa Indonesia messages of the administration (/admin). Keys are prefixed 'admin.'.
 export const admin = {
 	'admin.tabs.devices': 'Perangkat',
+	'admin.stops.title': 'Lokasi unit keliling (jemput bola)',
+	'admin.stops.intro':
+		'Untuk MPP keliling yang dilayani node edge di kendaraan: tempat layanan per hari. Setiap nomor antrean hari itu mencatat tempatnya.',
+	'admin.stops.none': 'Belum ada lokasi yang dijadwalkan.',
+	'admin.stops.place': 'Tempat',
+	'admin.stops.placePlaceholder': 'Mis. Pasar Youtefa, Abepura',
+	'admin.stops.add': 'Simpan lokasi',
 	'admin.edge.title': 'Node edge',
 	'admin.edge.intro':
 		'Node edge menjalankan Antrean di jaringan MPP ini sendiri, sehingga layanan tetap berjalan saat koneksi ke pusat terputus. Buat tokennya di sini dan pasang sebagai ANTREAN_EDGE_TOKEN di node edge.',
