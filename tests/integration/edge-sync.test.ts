@@ -15,6 +15,7 @@ import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
 import { bookFor, setBookingRules } from '../helpers/booking';
 import { createWorld, PASSWORD, type MppFixture, type World } from '../helpers/fixtures';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import { client, connected, record } from './realtime-harness';
 import { adminUrl, createTestDatabase, urlForDatabase, type TestDatabase } from '../helpers/test-db';
 
 let centreDb: TestDatabase;
@@ -276,6 +277,11 @@ describe('an edge and its centre', () => {
 	});
 
 	it('keeps the hall working through a cut link, and the centre then holds exactly what the hall did', async () => {
+		// a lobby TV of this MPP connected to the centre (a manager's page listens the same way)
+		const screen = client(centre.url, { cookie: `antrean_device=${mpp.devices.display.token}` });
+		await connected(screen);
+		expect(await screen.emitWithAck('room:join', { room: 'display', mppId: mpp.id })).toHaveProperty('data');
+		const heard = record(screen);
 		proxy.cut();
 		try {
 			await serveWhileCut();
@@ -283,6 +289,9 @@ describe('an edge and its centre', () => {
 			proxy.restore();
 		}
 		const ms = await converged();
+		// what arrived reaches the centre's live screens: they are told to fetch a fresh snapshot
+		await expect.poll(() => heard.some((e) => e.name === 'server:resync'), { timeout: 10_000 }).toBe(true);
+		screen.disconnect();
 		console.log(`edge-sync: the centre caught up the cut morning in ${ms} ms after the link came back`);
 		const atCentre = await digest(centreDb.sql, mpp.id);
 		expect(atCentre.surveys.startsWith('5:')).toBe(true);

@@ -12,6 +12,8 @@ export type BusMessage =
 	| { kind: 'disconnect'; sessions: string[]; devices: string[] }
 	/** the national figures, computed once per beat by one node for every node's ministry room */
 	| { kind: 'ministry-today'; event: MinistryTodayEvent }
+	/** rows of the MPP arrived from elsewhere (an edge's batch): its screens here fetch a fresh snapshot */
+	| { kind: 'resync'; mppId: string }
 	/** a node's keepalive: it must hear its own, or its listener is deaf */
 	| { kind: 'ping'; node: string; n: number };
 
@@ -42,6 +44,8 @@ export function parseBusMessage(text: string): BusMessage | { ref: string } | nu
 			return isStrings(message.sessions) && isStrings(message.devices) ? (message as BusMessage) : null;
 		case 'ministry-today':
 			return isObject(message.event) ? (message as BusMessage) : null;
+		case 'resync':
+			return typeof message.mppId === 'string' ? (message as BusMessage) : null;
 		case 'ping':
 			return typeof message.node === 'string' && typeof message.n === 'number'
 				? (message as BusMessage)

@@ -13,6 +13,7 @@ import {
 } from '../db/edge-ingest';
 import { applyHallBookings } from '../db/edge-bookings';
 import type { EdgeNodeRow } from '../db/edge-nodes';
+import { send } from '../bus/send';
 import { badRequest, forbidden } from '../errors';
 
 /** Rows per kind in one batch: the edge sends at most EDGE_BATCH_ROWS outbox rows at a time. */
@@ -58,6 +59,8 @@ export async function ingestEdgeBatch(sql: Sql, edge: EdgeNodeRow, batch: EdgeBa
 			];
 			const reopenedDays = await reopenRolledDays(tx, edge.mppId, ticketIds);
 			await recordEdgeBatch(tx, edge.id, tickets + events + surveys + bookings, newestMoment(batch));
+			// the MPP's screens at the centre (manager, ministry figures) fetch what arrived, with the commit
+			if (tickets + events + surveys + bookings) await send(tx, { kind: 'resync', mppId: edge.mppId });
 			return { tickets, events, surveys, bookings, reopenedDays };
 		});
 	} catch (error) {

@@ -31,6 +31,8 @@ export function deliver(message: BusMessage): void {
 		case 'ministry-today':
 			io.local.to(rooms.ministry()).emit('ministry:today', message.event);
 			return;
+		case 'resync':
+			return resyncMpp(io, message.mppId);
 		case 'ping':
 			return;
 	}
@@ -43,6 +45,26 @@ function emitOutcome(io: AppServer, outcome: Outcome): void {
 	}
 	for (const serviceId of movedServices(outcome)) positions().moved(serviceId);
 	figuresOf(io).changed(outcome.mppId);
+}
+
+// An edge catching up sends a batch every few hundred ms: its MPP's screens refetch at most every 2 s,
+// and once more after the last batch, so they end on the final state without a refetch per batch.
+const RESYNC_EVERY_MS = 2_000;
+const resyncs = new Map<string, { last: number; timer?: ReturnType<typeof setTimeout> }>();
+
+function resyncMpp(io: AppServer, mppId: string): void {
+	const state = resyncs.get(mppId) ?? { last: 0 };
+	resyncs.set(mppId, state);
+	const emit = () => {
+		state.last = Date.now();
+		state.timer = undefined;
+		io.local
+			.to([rooms.display(mppId), rooms.staff(mppId), rooms.figures(mppId)])
+			.emit('server:resync', { at: new Date().toISOString() });
+	};
+	const wait = state.last + RESYNC_EVERY_MS - Date.now();
+	if (wait <= 0) emit();
+	else state.timer ??= setTimeout(emit, wait);
 }
 
 /**
