@@ -77,6 +77,7 @@ const actions: { route: string; names: string[]; staff: boolean }[] = [
 	{ route: 'admin/[mpp]/import', names: ['default'], staff: true },
 	{ route: 'admin/[mpp]/notifications', names: ['save'], staff: true },
 	{ route: 'ministry/catalogue', names: ['create', 'update', 'active', 'import'], staff: true },
+	{ route: 'ministry/coverage', names: ['setTarget', 'setStatus'], staff: true },
 	{ route: 'kiosk/[mpp]', names: ['checkIn', 'issue'], staff: true },
 	// the public booking pages (issue 12): no account, the code is the key
 	{ route: 'book/[mpp]', names: ['book'], staff: false },
@@ -128,7 +129,8 @@ async function postForm(path: string, body: BodyInit, token?: string, type?: str
 }
 
 /** The administration's and the national catalogue's editors: one editor pattern (form.server.ts). */
-const editors = (route: string) => route.startsWith('admin') || route === 'ministry/catalogue';
+const editors = (route: string) =>
+	route.startsWith('admin') || route === 'ministry/catalogue' || route === 'ministry/coverage';
 
 const fields = (name: string) =>
 	new URLSearchParams([

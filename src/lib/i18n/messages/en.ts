@@ -6,6 +6,7 @@ import { base } from './en/base';
 import { catalogue } from './en/catalogue';
 import { book } from './en/book';
 import { counter } from './en/counter';
+import { coverage } from './en/coverage';
 import { display } from './en/display';
 import { edge } from './en/edge';
 import { history } from './en/history';
@@ -29,5 +30,6 @@ export const en: Catalogue = {
 	...accounts,
 	...catalogue,
 	...book,
-	...edge
+	...edge,
+	...coverage
 };

@@ -7,6 +7,7 @@ import { base } from './id/base';
 import { catalogue } from './id/catalogue';
 import { book } from './id/book';
 import { counter } from './id/counter';
+import { coverage } from './id/coverage';
 import { display } from './id/display';
 import { edge } from './id/edge';
 import { history } from './id/history';
@@ -30,5 +31,6 @@ export const id = {
 	...accounts,
 	...catalogue,
 	...book,
-	...edge
+	...edge,
+	...coverage
 } as const;

@@ -68,3 +68,8 @@ export async function countMpps(db: Db): Promise<number> {
 	const [row] = await db<{ n: number }[]>`SELECT count(*)::int AS n FROM mpps`;
 	return row.n;
 }
+
+/** The MPP's Kemendagri regency/city code (the ministry's coverage counts it as operating there). */
+export async function setMppRegionCode(db: Db, id: string, regionCode: string): Promise<void> {
+	await db`UPDATE mpps SET region_code = ${regionCode} WHERE id = ${id}`;
+}

@@ -16,6 +16,8 @@ export interface DemoTenant {
 
 export interface DemoMpp {
 	slug: string;
+	/** Kemendagri regency/city code (idn-area-data), for the ministry's coverage */
+	regionCode: string;
 	name: string;
 	province: string;
 	city: string;
@@ -53,6 +55,7 @@ const runningText = (city: string) =>
 
 const bandung: DemoMpp = {
 	slug: 'bandung',
+	regionCode: '32.73',
 	name: 'Mal Pelayanan Publik Kota Bandung',
 	province: 'Jawa Barat',
 	city: 'Kota Bandung',
@@ -119,6 +122,7 @@ const bandung: DemoMpp = {
 
 const denpasar: DemoMpp = {
 	slug: 'denpasar',
+	regionCode: '51.71',
 	name: 'Mal Pelayanan Publik Kota Denpasar',
 	province: 'Bali',
 	city: 'Kota Denpasar',
@@ -183,6 +187,7 @@ const denpasar: DemoMpp = {
 
 const jayapura: DemoMpp = {
 	slug: 'jayapura',
+	regionCode: '91.71',
 	name: 'Mal Pelayanan Publik Kota Jayapura',
 	province: 'Papua',
 	city: 'Kota Jayapura',

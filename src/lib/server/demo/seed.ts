@@ -3,7 +3,7 @@
 import { hashPassword } from '../auth/password';
 import type { Sql, Tx } from '../db/client';
 import { assignOperator, insertCounter } from '../db/counters';
-import { countMpps, insertMpp } from '../db/mpps';
+import { countMpps, insertMpp, setMppRegionCode } from '../db/mpps';
 import { insertService } from '../db/services';
 import { insertTenant } from '../db/tenants';
 import { insertUser } from '../db/users';
@@ -57,6 +57,7 @@ export async function seedMpp(
 		openingHours: mpp.openingHours,
 		runningText: mpp.runningText
 	});
+	await setMppRegionCode(tx, row.id, mpp.regionCode);
 	const tenantIds = new Map<string, string>();
 	const serviceIds = new Map<string, string>();
 	for (const tenant of mpp.tenants) {

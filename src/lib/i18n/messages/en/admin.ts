@@ -54,6 +54,7 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.action.paired': 'paired',
 	'admin.action.revoked': 'revoked',
 	'admin.field.kind': 'Kind',
+	'admin.invalid.region': 'Unknown regency or city code (e.g. 91.71 for Kota Jayapura).',
 	'admin.invalid.pairingCode': "This code is unknown or has expired. Check the code on the device's screen.",
 	'admin.pair.title': 'Pair this screen',
 	'admin.pair.intro': "Ask the MPP's manager to open Administration → Devices and type this code:",

@@ -51,6 +51,7 @@ export const admin = {
 	'admin.action.paired': 'dipasangkan',
 	'admin.action.revoked': 'dicabut',
 	'admin.field.kind': 'Jenis',
+	'admin.invalid.region': 'Kode kabupaten/kota tidak dikenal (mis. 91.71 untuk Kota Jayapura).',
 	'admin.invalid.pairingCode':
 		'Kode ini tidak dikenal atau sudah kedaluwarsa. Periksa kode pada layar perangkat.',
 	'admin.pair.title': 'Pasangkan layar ini',
