@@ -7,6 +7,7 @@ import { catalogue } from './en/catalogue';
 import { book } from './en/book';
 import { counter } from './en/counter';
 import { coverage } from './en/coverage';
+import { programme } from './en/programme';
 import { display } from './en/display';
 import { edge } from './en/edge';
 import { history } from './en/history';
@@ -31,5 +32,6 @@ export const en: Catalogue = {
 	...catalogue,
 	...book,
 	...edge,
-	...coverage
+	...coverage,
+	...programme
 };

@@ -8,6 +8,7 @@ import { catalogue } from './id/catalogue';
 import { book } from './id/book';
 import { counter } from './id/counter';
 import { coverage } from './id/coverage';
+import { programme } from './id/programme';
 import { display } from './id/display';
 import { edge } from './id/edge';
 import { history } from './id/history';
@@ -32,5 +33,6 @@ export const id = {
 	...catalogue,
 	...book,
 	...edge,
-	...coverage
+	...coverage,
+	...programme
 } as const;

@@ -63,17 +63,3 @@ export async function upsertTarget(
 			updated_by = EXCLUDED.updated_by`;
 	return before?.regencies ?? null;
 }
-
-export async function insertNationalAudit(
-	db: Db,
-	a: {
-		userId: string;
-		entity: 'region_status' | 'coverage_target';
-		entityId: string;
-		changes: Record<string, [unknown, unknown]>;
-	}
-): Promise<void> {
-	await db`
-		INSERT INTO national_audit (user_id, entity, entity_id, changes)
-		VALUES (${a.userId}, ${a.entity}, ${a.entityId}, ${db.json(a.changes as never)})`;
-}

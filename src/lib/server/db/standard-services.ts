@@ -88,3 +88,22 @@ export async function listMppsLacking(db: Db, code: string): Promise<MppLacking[
 			SELECT 1 FROM services s WHERE s.mpp_id = m.id AND s.active AND s.standard_code = ${code})
 		ORDER BY m.province, m.name`;
 }
+
+export interface MppMapping {
+	slug: string;
+	name: string;
+	province: string;
+	city: string;
+	/** standard codes with at least one active service mapped */
+	present: string[];
+}
+
+/** Every active MPP with the standard services it offers (the coverage matrix): one index-only pass
+ * over services, however many MPPs. */
+export async function listMppMappings(db: Db): Promise<MppMapping[]> {
+	return db<MppMapping[]>`
+		SELECT m.slug, m.name, m.province, m.city,
+			coalesce((SELECT array_agg(DISTINCT s.standard_code ORDER BY s.standard_code) FROM services s
+				WHERE s.mpp_id = m.id AND s.active AND s.standard_code IS NOT NULL), '{}') AS present
+		FROM mpps m WHERE m.active ORDER BY m.province, m.name`;
+}

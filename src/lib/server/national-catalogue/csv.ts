@@ -16,6 +16,7 @@ import { isFieldError, parseInput } from '../admin/input';
 import { isSafeKey, safeRecord } from '../safe-keys';
 import { requireCatalogueEditor } from './access';
 import { standardServiceSchema, type StandardServiceInput } from './schemas';
+import { auditStandardService } from './standard-services';
 
 export const columns = ['code', 'name', 'agency', 'mou', 'active'] as const;
 type Column = (typeof columns)[number];
@@ -44,7 +45,7 @@ export async function importStandardServicesCsv(
 	text: string,
 	options: { dryRun: boolean }
 ): Promise<ImportReport> {
-	requireCatalogueEditor(actor);
+	const user = requireCatalogueEditor(actor);
 	const report: ImportReport = {
 		dryRun: options.dryRun,
 		applied: false,
@@ -61,7 +62,8 @@ export async function importStandardServicesCsv(
 			for (const { data, active } of lines) {
 				const before = await lockStandardService(tx, data.code);
 				if (!before) {
-					await insertStandardService(tx, { ...data, active });
+					const created = await insertStandardService(tx, { ...data, active });
+					if (created) await auditStandardService(tx, user.id, null, created);
 					report.created++;
 					continue;
 				}
@@ -69,7 +71,7 @@ export async function importStandardServicesCsv(
 				const same = (['name', 'agency', 'mou', 'active'] as const).every((k) => before[k] === after[k]);
 				if (same) report.unchanged++;
 				else {
-					await updateStandardService(tx, data.code, after);
+					await auditStandardService(tx, user.id, before, await updateStandardService(tx, data.code, after));
 					report.updated++;
 				}
 			}

@@ -13,6 +13,8 @@ import {
 import { notFound } from '../errors';
 import { fieldError, parseInput } from '../admin/input';
 import { save, type Saved } from '../admin/live';
+import { insertNationalAudit } from '../db/national-audit';
+import type { Db } from '../db/client';
 import { requireCatalogueEditor } from './access';
 import { standardCode, standardServiceEditSchema, standardServiceSchema } from './schemas';
 
@@ -26,11 +28,12 @@ export async function createStandardService(
 	actor: Actor,
 	input: unknown
 ): Promise<Saved<StandardService>> {
-	requireCatalogueEditor(actor);
+	const user = requireCatalogueEditor(actor);
 	const data = parseInput(standardServiceSchema, input);
 	return save(sql, async ({ tx }) => {
 		const row = await insertStandardService(tx, { ...data, active: true });
 		if (!row) throw fieldError('code', 'admin.invalid.codeTaken', { name: data.code });
+		await auditStandardService(tx, user.id, null, row);
 		return row;
 	});
 }
@@ -41,12 +44,15 @@ export async function updateStandardServiceFields(
 	code: unknown,
 	input: unknown
 ): Promise<Saved<StandardService>> {
-	requireCatalogueEditor(actor);
+	const user = requireCatalogueEditor(actor);
 	const key = parseCode(code);
 	const data = parseInput(standardServiceEditSchema, input);
 	return save(sql, async ({ tx }) => {
-		if (!(await lockStandardService(tx, key))) throw unknownStandard();
-		return updateStandardService(tx, key, data);
+		const before = await lockStandardService(tx, key);
+		if (!before) throw unknownStandard();
+		const after = await updateStandardService(tx, key, data);
+		await auditStandardService(tx, user.id, before, after);
+		return after;
 	});
 }
 
@@ -57,11 +63,14 @@ export async function setStandardServiceActive(
 	code: unknown,
 	active: boolean
 ): Promise<Saved<StandardService>> {
-	requireCatalogueEditor(actor);
+	const user = requireCatalogueEditor(actor);
 	const key = parseCode(code);
 	return save(sql, async ({ tx }) => {
-		if (!(await lockStandardService(tx, key))) throw unknownStandard();
-		return updateStandardService(tx, key, { active });
+		const before = await lockStandardService(tx, key);
+		if (!before) throw unknownStandard();
+		const after = await updateStandardService(tx, key, { active });
+		await auditStandardService(tx, user.id, before, after);
+		return after;
 	});
 }
 
@@ -72,3 +81,20 @@ function parseCode(code: unknown): string {
 }
 
 const unknownStandard = () => notFound('Layanan standar tidak ditemukan.', 'standard_service_not_found');
+
+const auditedFields = ['name', 'agency', 'mou', 'active'] as const;
+
+/** Keeps a catalogue change in the national audit: every field of a new row, the changed ones of an
+ * edited row, nothing when nothing changed. The CSV import calls it for each line it applies. */
+export async function auditStandardService(
+	db: Db,
+	userId: string,
+	before: StandardService | null,
+	after: StandardService
+): Promise<void> {
+	const changes: Record<string, [unknown, unknown]> = {};
+	for (const field of auditedFields)
+		if (before?.[field] !== after[field]) changes[field] = [before ? before[field] : null, after[field]];
+	if (Object.keys(changes).length === 0) return;
+	await insertNationalAudit(db, { userId, entity: 'standard_service', entityId: after.code, changes });
+}

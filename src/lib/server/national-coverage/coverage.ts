@@ -16,12 +16,12 @@ import type { Sql } from '../db/client';
 import {
 	findRegionStatus,
 	findTarget,
-	insertNationalAudit,
 	listOperatingRegions,
 	listRegionStatuses,
 	upsertRegionStatus,
 	upsertTarget
 } from '../db/coverage';
+import { insertNationalAudit } from '../db/national-audit';
 import { requireCatalogueEditor } from '../national-catalogue/access';
 import { fieldError } from '../admin/input';
 import { allRegions } from './regions';

@@ -42,3 +42,11 @@ export function allRegions(): Region[] {
 	}));
 	return cached;
 }
+
+let provinces: { code: string; name: string }[] | undefined;
+
+/** The 38 provinces, by Kemendagri code. */
+export function allProvinces(): { code: string; name: string }[] {
+	provinces ??= rows('provinces.csv').map(([code, name]) => ({ code, name }));
+	return provinces;
+}

@@ -25,6 +25,7 @@ export interface Tracking {
 	serviceId: string;
 	serviceName: string;
 	tenantName: string;
+	mppSlug: string;
 	mppName: string;
 	mppCity: string;
 	/** "Senin, 23 Nov 2026 13:45:30 WIB" */
@@ -50,6 +51,7 @@ export async function trackTicket(db: Sql, trackCode: string, locale: Locale): P
 		serviceId: ticket.serviceId,
 		serviceName: ticket.serviceName,
 		tenantName: place.tenantName,
+		mppSlug: place.mppSlug,
 		mppName: place.mppName,
 		mppCity: place.mppCity,
 		issuedAt: formatLocalDateTime(ticket.issuedAt, place.timezone, locale),

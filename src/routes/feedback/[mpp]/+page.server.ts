@@ -1,5 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
+import QRCode from 'qrcode';
 import { setDeviceCookie } from '$lib/server/auth/cookies';
+import { complaintHref } from '$lib/server/complaints/complaint-link';
 import { getSql } from '$lib/server/db/client';
 import { deniedCode } from '$lib/server/devices/screen-access';
 import { isAppError } from '$lib/server/errors';
@@ -28,5 +30,12 @@ export const load: PageServerLoad = async ({ params, url, locals, cookies }) => 
 		actor: locals.actor,
 		counterParam: url.searchParams.get('counter')
 	}).catch((e) => pageError(e, e?.status === 403 ? deniedCode(locals.revokedDevice) : undefined));
-	return { locale: locals.locale, ...screen };
+	// SP4N-LAPOR! as a QR for the citizen's own phone: the tablet never leaves its screen (issue 14)
+	const href = complaintHref(screen.mpp.slug, 'survey');
+	const qr = await QRCode.toString(new URL(href, url).href, {
+		type: 'svg',
+		margin: 1,
+		errorCorrectionLevel: 'L'
+	});
+	return { locale: locals.locale, ...screen, complaint: { href, mppName: screen.mpp.name, qr } };
 };

@@ -1,4 +1,7 @@
-import { getSql } from '$lib/server/db/client';
+import { addDays } from '$lib/domain/zoned-time';
+import { localDate } from '$lib/domain/local-day';
+import { getSql, getStatsSql } from '$lib/server/db/client';
+import { tileFigures } from '$lib/server/national-coverage/tile-map';
 import { readCoverage, setCoverageTarget, setRegionStatus } from '$lib/server/national-coverage/coverage';
 import { requireCatalogueEditor } from '$lib/server/national-catalogue/access';
 import { act, formObject, guarded } from '../../admin/form.server';
@@ -13,9 +16,16 @@ export const load: PageServerLoad = async (event) => {
 	const query = parseCoverageQuery(event.url.searchParams);
 	if (!query.ok) badQuery(locale, query.reason);
 	const report = await orPageError(locale, () => readCoverage(getSql(), event.locals.actor, query.year));
+	// IKM and service level over the last 30 closed days (WIB), as the ministry's other pages default
+	const now = new Date();
+	const to = addDays(localDate(now, 'Asia/Jakarta'), -1);
+	const period = { from: addDays(to, -29), to, now };
+	const tiles = await tileFigures(getStatsSql(), query.map, report, period);
 	return {
+		tiles,
+		period: { from: period.from, to: period.to },
 		locale,
-		query: { year: query.year, province: query.province ?? '' },
+		query: { year: query.year, province: query.province ?? '', map: query.map },
 		year: report.year,
 		target: report.target,
 		remainingToTarget: report.remainingToTarget,

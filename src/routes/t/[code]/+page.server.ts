@@ -1,3 +1,4 @@
+import { complaintHref } from '$lib/server/complaints/complaint-link';
 import { getSql } from '$lib/server/db/client';
 import { TooManyRequests } from '$lib/server/errors';
 import { rethrowAsPageError } from '$lib/server/kiosk/page-error';
@@ -32,6 +33,11 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders, getClie
 		tracking.status === 'waiting' ? await whatsAppOffer(sql, tracking.trackCode, locals.locale) : null;
 	return {
 		tracking,
+		// SP4N-LAPOR! with this MPP named, counted once for this ticket (issue 14)
+		complaint: {
+			tracking: complaintHref(tracking.mppSlug, 'tracking', tracking.trackCode),
+			survey: complaintHref(tracking.mppSlug, 'survey', tracking.trackCode)
+		},
 		pushKey,
 		whatsapp,
 		surveyAnswered: survey?.answered ?? false,

@@ -55,6 +55,8 @@ export const admin: Record<keyof typeof id, string> = {
 	'admin.action.revoked': 'revoked',
 	'admin.field.kind': 'Kind',
 	'admin.invalid.region': 'Unknown regency or city code (e.g. 91.71 for Kota Jayapura).',
+	'admin.invalid.httpsAddress':
+		'Write a full address starting with https://, e.g. https://www.lapor.go.id/instansi/…',
 	'admin.invalid.pairingCode': "This code is unknown or has expired. Check the code on the device's screen.",
 	'admin.pair.title': 'Pair this screen',
 	'admin.pair.intro': "Ask the MPP's manager to open Administration → Devices and type this code:",

@@ -52,6 +52,8 @@ export const admin = {
 	'admin.action.revoked': 'dicabut',
 	'admin.field.kind': 'Jenis',
 	'admin.invalid.region': 'Kode kabupaten/kota tidak dikenal (mis. 91.71 untuk Kota Jayapura).',
+	'admin.invalid.httpsAddress':
+		'Tulis alamat lengkap yang diawali https://, misalnya https://www.lapor.go.id/instansi/…',
 	'admin.invalid.pairingCode':
 		'Kode ini tidak dikenal atau sudah kedaluwarsa. Periksa kode pada layar perangkat.',
 	'admin.pair.title': 'Pasangkan layar ini',

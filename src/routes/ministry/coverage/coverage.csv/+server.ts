@@ -1,3 +1,4 @@
+import { csvDownload } from '$lib/server/csv-download';
 import { getSql } from '$lib/server/db/client';
 import { coverageCsv, readCoverage } from '$lib/server/national-coverage/coverage';
 import { orPageError } from '../../../admin/page-error.server';
@@ -11,11 +12,5 @@ export const GET: RequestHandler = async (event) => {
 	const query = parseCoverageQuery(event.url.searchParams);
 	if (!query.ok) badQuery(locale, query.reason);
 	const report = await orPageError(locale, () => readCoverage(getSql(), event.locals.actor, query.year));
-	return new Response(coverageCsv(report), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="antrean-cakupan-mpp-${report.year}.csv"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return csvDownload(coverageCsv(report), `antrean-cakupan-mpp-${report.year}.csv`);
 };

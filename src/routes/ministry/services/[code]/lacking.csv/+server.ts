@@ -1,3 +1,4 @@
+import { csvDownload } from '$lib/server/csv-download';
 import { getStatsSql } from '$lib/server/db/client';
 import { mppsLacking, mppsLackingCsv } from '$lib/server/national-catalogue/coverage';
 import { orPageError } from '../../../../admin/page-error.server';
@@ -7,11 +8,5 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const { standard, mpps } = await orPageError(locals.locale, () =>
 		mppsLacking(getStatsSql(), locals.actor, params.code)
 	);
-	return new Response(mppsLackingCsv(standard, mpps), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="antrean-tanpa-${standard.code.toLowerCase()}.csv"`,
-			'cache-control': 'no-store'
-		}
-	});
+	return csvDownload(mppsLackingCsv(standard, mpps), `antrean-tanpa-${standard.code.toLowerCase()}.csv`);
 };
