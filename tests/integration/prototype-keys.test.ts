@@ -78,6 +78,7 @@ const actions: { route: string; names: string[]; staff: boolean }[] = [
 	{ route: 'admin/[mpp]/notifications', names: ['save'], staff: true },
 	{ route: 'ministry/catalogue', names: ['create', 'update', 'active', 'import'], staff: true },
 	{ route: 'ministry/coverage', names: ['setTarget', 'setStatus'], staff: true },
+	{ route: 'ministry/readiness/[mpp]', names: ['record'], staff: true },
 	{ route: 'kiosk/[mpp]', names: ['checkIn', 'issue'], staff: true },
 	// the public booking pages (issue 12): no account, the code is the key
 	{ route: 'book/[mpp]', names: ['book'], staff: false },
@@ -129,8 +130,7 @@ async function postForm(path: string, body: BodyInit, token?: string, type?: str
 }
 
 /** The administration's and the national catalogue's editors: one editor pattern (form.server.ts). */
-const editors = (route: string) =>
-	route.startsWith('admin') || route === 'ministry/catalogue' || route === 'ministry/coverage';
+const editors = (route: string) => route.startsWith('admin') || route.startsWith('ministry/');
 
 const fields = (name: string) =>
 	new URLSearchParams([
