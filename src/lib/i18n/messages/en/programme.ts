@@ -27,7 +27,8 @@ export const programme = {
 	'matrix.gaps.lacking': '{count} of {mpps} MPPs lack it',
 	'matrix.gaps.complete': 'Complete',
 
-	'coverage.map.title': 'Province map',
+	'coverage.map.title': 'Map of Indonesia',
+	'coverage.map.apply': 'Colour the map',
 	'coverage.map.colour': 'Colour by',
 	'coverage.map.coverage': 'MPP coverage',
 	'coverage.map.ikm': 'IKM',

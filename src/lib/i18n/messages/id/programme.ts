@@ -29,7 +29,8 @@ export const programme = {
 	'matrix.gaps.lacking': '{count} dari {mpps} MPP belum',
 	'matrix.gaps.complete': 'Lengkap',
 
-	'coverage.map.title': 'Peta provinsi',
+	'coverage.map.title': 'Peta Indonesia',
+	'coverage.map.apply': 'Warnai peta',
 	'coverage.map.colour': 'Warnai menurut',
 	'coverage.map.coverage': 'Cakupan MPP',
 	'coverage.map.ikm': 'IKM',
