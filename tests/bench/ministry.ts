@@ -24,7 +24,15 @@ import { nationalStats } from '../../src/lib/server/national/stats';
 import { startAppServer } from '../helpers/app-server';
 
 const runs = Number(process.env.RUNS ?? 30);
+// PAGES=programme times only issue 14's programme pages over HTTP (catalogue answers, schedules,
+// coverage with its map, matrix, readiness, complaints), skipping the national functions above them
+const programmeOnly = process.env.PAGES === 'programme';
 const todayPerMpp = Number(process.env.TODAY_PER_MPP ?? 400);
+
+interface Period {
+	from: string;
+	to: string;
+}
 
 interface Timing {
 	label: string;
@@ -117,72 +125,18 @@ async function main() {
 		const [{ province }] = await sql<{ province: string }[]>`
 			SELECT province FROM mpps WHERE active GROUP BY province ORDER BY count(*) DESC LIMIT 1`;
 
-		results.push(
-			await timings('today: national by zone (headline, live pulse)', () =>
-				nationalStats(sql, { today: true, groupBy: 'timezone', now })
-			)
-		);
-		results.push(
-			await timings('30 days: national by zone (headline)', () =>
-				nationalStats(sql, { ...month, groupBy: 'timezone', now })
-			)
-		);
-		results.push(await timings('30 days: ranking of every MPP', () => mppRanking(sql, { ...month, now })));
-		results.push(
-			await timings('12 months: national by zone (headline)', () =>
-				nationalStats(sql, { ...year, groupBy: 'timezone', now })
-			)
-		);
-		results.push(await timings('12 months: ranking of every MPP', () => mppRanking(sql, { ...year, now })));
-		for (const groupBy of ['day', 'week', 'month', 'province'] as const) {
-			results.push(
-				await timings(`12 months: national by ${groupBy}`, () =>
-					nationalStats(sql, { ...year, groupBy, now })
-				)
-			);
-		}
-		results.push(
-			await timings(`12 months: one province by month (${province})`, () =>
-				nationalStats(sql, { ...year, groupBy: 'month', now, filter: { province } })
-			)
-		);
-
-		for (const granularity of ['week', 'month'] as const) {
-			results.push(
-				await timings(`12 months: trends by ${granularity}`, () =>
-					nationalTrends(sql, { ...year, granularity, now })
-				)
-			);
-		}
-		results.push(
-			await timings('12 months: distribution of MPP waits and IKMs', () =>
-				nationalDistribution(sql, { ...year, now })
-			)
-		);
-		results.push(
-			await timings('grade changes: a month against the one before', () =>
-				gradeChanges(sql, {
-					before: { from: addDays(month.from, -30), to: addDays(month.from, -1) },
-					after: month,
-					now
-				})
-			)
-		);
-		// the last four complete weeks, Monday to Sunday
-		const lastMonday = addDays(to, -((weekdayOf(to) + 6) % 7) - 7);
-		results.push(
-			await timings('weekly visit report: 4 weeks', () =>
-				weeklyVisits(sql, { from: addDays(lastMonday, -21), to: lastMonday, now })
-			)
-		);
+		if (!programmeOnly) await functionTimings(sql, results, now, { year, month, to, province });
 
 		// the pages and API answers as the ministry's browser and systems get them
 		const token = await ministrySession(sql);
+		const [{ slug }] = await sql<
+			{ slug: string }[]
+		>`SELECT slug FROM mpps WHERE active ORDER BY slug LIMIT 1`;
 		const app = await startAppServer(url);
 		try {
 			const headers = { cookie: `antrean_session=${token}`, authorization: `Bearer ${token}` };
 			const range = `from=${year.from}&to=${year.to}`;
-			const paths = [
+			const national = [
 				'/ministry',
 				`/ministry?${range}`,
 				'/ministry/trends',
@@ -196,7 +150,30 @@ async function main() {
 				`/api/v1/stats/national?${range}&groupBy=month`,
 				`/api/v1/stats/national?${range}&groupBy=province`
 			];
-			for (const path of paths) {
+			// issue 14: the programme view
+			const programme = [
+				'/ministry/catalogue',
+				'/ministry/services/KTP_EL',
+				`/ministry/services/KTP_EL?${range}`,
+				'/ministry/services/KTP_EL/stats.csv',
+				'/ministry/services/PASPOR/lacking.csv',
+				'/ministry/schedules',
+				'/ministry/schedules/schedules.csv',
+				'/ministry/coverage',
+				'/ministry/coverage?map=ikm',
+				'/ministry/coverage?map=serviceLevel',
+				'/ministry/coverage/coverage.csv',
+				'/ministry/matrix',
+				'/ministry/matrix/matrix.csv',
+				'/ministry/matrix/gaps.csv',
+				'/ministry/readiness',
+				'/ministry/readiness/readiness.csv',
+				`/ministry/readiness/${slug}`,
+				'/ministry/complaints',
+				`/ministry/complaints?${range}`,
+				'/ministry/complaints/complaints.csv'
+			];
+			for (const path of programmeOnly ? programme : [...national, ...programme]) {
 				const probe = await fetch(app.url + path, { headers });
 				if (!probe.ok) {
 					console.log(JSON.stringify({ label: `GET ${path}`, skipped: `status ${probe.status}` }));
@@ -228,6 +205,71 @@ async function main() {
 	} finally {
 		await sql.end({ timeout: 5 });
 	}
+}
+
+/** The national functions the pages call, timed directly. */
+async function functionTimings(
+	sql: Sql,
+	results: Timing[],
+	now: Date,
+	{ year, month, to, province }: { year: Period; month: Period; to: string; province: string }
+) {
+	results.push(
+		await timings('today: national by zone (headline, live pulse)', () =>
+			nationalStats(sql, { today: true, groupBy: 'timezone', now })
+		)
+	);
+	results.push(
+		await timings('30 days: national by zone (headline)', () =>
+			nationalStats(sql, { ...month, groupBy: 'timezone', now })
+		)
+	);
+	results.push(await timings('30 days: ranking of every MPP', () => mppRanking(sql, { ...month, now })));
+	results.push(
+		await timings('12 months: national by zone (headline)', () =>
+			nationalStats(sql, { ...year, groupBy: 'timezone', now })
+		)
+	);
+	results.push(await timings('12 months: ranking of every MPP', () => mppRanking(sql, { ...year, now })));
+	for (const groupBy of ['day', 'week', 'month', 'province'] as const) {
+		results.push(
+			await timings(`12 months: national by ${groupBy}`, () => nationalStats(sql, { ...year, groupBy, now }))
+		);
+	}
+	results.push(
+		await timings(`12 months: one province by month (${province})`, () =>
+			nationalStats(sql, { ...year, groupBy: 'month', now, filter: { province } })
+		)
+	);
+
+	for (const granularity of ['week', 'month'] as const) {
+		results.push(
+			await timings(`12 months: trends by ${granularity}`, () =>
+				nationalTrends(sql, { ...year, granularity, now })
+			)
+		);
+	}
+	results.push(
+		await timings('12 months: distribution of MPP waits and IKMs', () =>
+			nationalDistribution(sql, { ...year, now })
+		)
+	);
+	results.push(
+		await timings('grade changes: a month against the one before', () =>
+			gradeChanges(sql, {
+				before: { from: addDays(month.from, -30), to: addDays(month.from, -1) },
+				after: month,
+				now
+			})
+		)
+	);
+	// the last four complete weeks, Monday to Sunday
+	const lastMonday = addDays(to, -((weekdayOf(to) + 6) % 7) - 7);
+	results.push(
+		await timings('weekly visit report: 4 weeks', () =>
+			weeklyVisits(sql, { from: addDays(lastMonday, -21), to: lastMonday, now })
+		)
+	);
 }
 
 main().catch((error) => {

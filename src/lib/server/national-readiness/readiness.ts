@@ -149,4 +149,3 @@ export function readinessCsv(rows: MppReadiness[]): string {
 		])
 	]);
 }
-
