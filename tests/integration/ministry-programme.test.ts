@@ -26,15 +26,15 @@ async function serveWithSurvey(mpp: MppFixture, pengaduan: 1 | 2 | 3 | 4): Promi
 	await start(db.sql, { ticketId: ticket.id, actor: {} });
 	await finish(db.sql, { ticketId: ticket.id, actor: {} });
 	const answers = {
-		persyaratan: 4,
-		prosedur: 4,
-		waktu: 4,
-		biaya: 4,
-		produk: 4,
-		kompetensi: 4,
-		perilaku: 4,
+		persyaratan: 4 as const,
+		prosedur: 4 as const,
+		waktu: 4 as const,
+		biaya: 4 as const,
+		produk: 4 as const,
+		kompetensi: 4 as const,
+		perilaku: 4 as const,
 		pengaduan,
-		sarana: 4
+		sarana: 4 as const
 	};
 	await answerSurvey(db.sql, {
 		trackCode: ticket.trackCode,
@@ -205,14 +205,15 @@ describe('readiness', () => {
 
 	it('refuses bad values in words and records nothing of them', async () => {
 		const before = await db.sql`SELECT count(*)::int AS n FROM mpp_readiness`;
-		for (const fields of [
+		const bad: Record<string, string>[] = [
 			{ complaint_channel: 'javascript:alert(1)' },
 			{ complaint_channel: 'http://www.lapor.go.id/' },
 			{ complaint_channel: 'https://user:pw@lapor.go.id/' },
 			{ agencies_present: '-1' },
 			{ digital_services: '2.5' },
 			{ vulnerable_facilities: 'maybe' }
-		]) {
+		];
+		for (const fields of bad) {
 			const refused = (await (await record(fields)).json()) as { type: string; status: number };
 			expect(refused, JSON.stringify(fields)).toMatchObject({ type: 'failure', status: 422 });
 		}
