@@ -96,6 +96,10 @@ describe('coverage of regencies and cities', () => {
 		expect(html).toContain(`Target ${year}: 300 kabupaten/kota memiliki MPP; tercapai 2, kurang 298.`);
 		expect(html).toContain('data-testid="coverage-regions"');
 		expect(html).toContain('2024-05-02');
+		// the pace of building: Bandung's inauguration in 2024, the target in this year's row
+		const pace = html.slice(html.indexOf('data-testid="coverage-pace"'));
+		expect(pace).toMatch(/>2024<\/th>\s*<td class="num">1<\/td>/);
+		expect(pace).toMatch(new RegExp(`>${year}</th>.*?<td class="num">300</td>`, 's'));
 		const rows = await csvRows();
 		expect(rows.find((r) => r.level === 'national')).toMatchObject({
 			with_mpp: '2',

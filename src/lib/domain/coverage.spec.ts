@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageRegions, coverageReport } from './coverage';
+import { coverageRegions, coverageReport, progressByYear } from './coverage';
 
 const regions = [
 	{ code: '91.71', name: 'Kota Jayapura', province: 'Papua' },
@@ -34,5 +34,34 @@ describe('coverage of regencies and cities', () => {
 		]);
 		expect(coverageReport(list, 2026, 1).remainingToTarget).toBe(0);
 		expect(coverageReport(list, 2026, null).remainingToTarget).toBeNull();
+	});
+});
+
+describe('the pace of building', () => {
+	const list = coverageRegions(
+		regions,
+		new Map([
+			['32.04', { status: 'inaugurated' as const, inauguratedOn: '2024-03-01' }],
+			['32.01', { status: 'inaugurated' as const, inauguratedOn: '2026-01-15' }],
+			['91.03', { status: 'building' as const, inauguratedOn: null }]
+		]),
+		new Map([['32.73', ['bandung']]])
+	);
+
+	it('counts inaugurations per year, cumulatively, against each year’s target', () => {
+		const { years, undated } = progressByYear(list, [{ year: 2027, regencies: 4 }], 2026);
+		expect(years).toEqual([
+			{ year: 2024, inaugurated: 1, cumulative: 1, target: null },
+			{ year: 2025, inaugurated: 0, cumulative: 1, target: null },
+			{ year: 2026, inaugurated: 1, cumulative: 2, target: null },
+			{ year: 2027, inaugurated: 0, cumulative: 2, target: 4 }
+		]);
+		// Bandung operates on Antrean with no recorded inauguration date
+		expect(undated).toBe(1);
+	});
+
+	it('is one row for this year when nothing is dated or targeted', () => {
+		const { years } = progressByYear(coverageRegions(regions, new Map(), new Map()), [], 2026);
+		expect(years).toEqual([{ year: 2026, inaugurated: 0, cumulative: 0, target: null }]);
 	});
 });

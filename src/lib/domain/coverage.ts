@@ -86,3 +86,41 @@ export function coverageReport(
 		regions
 	};
 }
+
+export interface YearProgress {
+	year: number;
+	/** regencies and cities whose MPP was inaugurated that year (by the recorded date) */
+	inaugurated: number;
+	/** with a dated inauguration up to the year's end */
+	cumulative: number;
+	target: number | null;
+}
+
+/**
+ * The pace of building (DOMAIN §2: "no real-time data on the acceleration of MPP building"): MPPs
+ * inaugurated per year against each year's target, from the first year with either up to `upTo`.
+ * Regencies with an MPP but no recorded date are left out of the years (the page counts them apart).
+ */
+export function progressByYear(
+	regions: CoverageRegion[],
+	targets: { year: number; regencies: number }[],
+	upTo: number
+): { years: YearProgress[]; undated: number } {
+	const perYear = new Map<number, number>();
+	let undated = 0;
+	for (const r of regions) {
+		if (r.status !== 'inaugurated' && r.status !== 'operating') continue;
+		const year = r.inauguratedOn ? Number(r.inauguratedOn.slice(0, 4)) : null;
+		if (year === null) undated++;
+		else perYear.set(year, (perYear.get(year) ?? 0) + 1);
+	}
+	const targetOf = new Map(targets.map((t) => [t.year, t.regencies]));
+	const first = Math.min(upTo, ...perYear.keys(), ...targetOf.keys());
+	const years: YearProgress[] = [];
+	let cumulative = 0;
+	for (let year = first; year <= Math.max(upTo, ...targetOf.keys()); year++) {
+		cumulative += perYear.get(year) ?? 0;
+		years.push({ year, inaugurated: perYear.get(year) ?? 0, cumulative, target: targetOf.get(year) ?? null });
+	}
+	return { years, undated };
+}

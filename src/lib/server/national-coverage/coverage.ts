@@ -5,6 +5,8 @@ import { formatCsv } from '../../csv';
 import {
 	coverageRegions,
 	coverageReport,
+	progressByYear,
+	type YearProgress,
 	type CoverageReport,
 	type RecordedStatus
 } from '../../domain/coverage';
@@ -17,6 +19,7 @@ import {
 	findRegionStatus,
 	findTarget,
 	listOperatingRegions,
+	listTargets,
 	listRegionStatuses,
 	upsertRegionStatus,
 	upsertTarget
@@ -31,19 +34,27 @@ export function currentYear(now = new Date()): number {
 	return Number(localDate(now, 'Asia/Jakarta').slice(0, 4));
 }
 
-export async function readCoverage(sql: Sql, actor: Actor, year = currentYear()): Promise<CoverageReport> {
+export async function readCoverage(
+	sql: Sql,
+	actor: Actor,
+	year = currentYear()
+): Promise<CoverageReport & { progress: { years: YearProgress[]; undated: number } }> {
 	requireCatalogueEditor(actor);
-	const [recorded, operating, target] = await Promise.all([
+	const [recorded, operating, target, targets] = await Promise.all([
 		listRegionStatuses(sql),
 		listOperatingRegions(sql),
-		findTarget(sql, year)
+		findTarget(sql, year),
+		listTargets(sql)
 	]);
 	const regions = coverageRegions(
 		allRegions(),
 		new Map(recorded.map((r) => [r.code, r])),
 		new Map(operating.map((o) => [o.code, o.slugs]))
 	);
-	return coverageReport(regions, year, target);
+	return {
+		...coverageReport(regions, year, target),
+		progress: progressByYear(regions, targets, currentYear())
+	};
 }
 
 const statusSchema = z

@@ -30,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		target: report.target,
 		remainingToTarget: report.remainingToTarget,
 		national: report.national,
+		progress: report.progress,
 		provinces: report.provinces,
 		// the list of one province's regencies, or none: 514 rows are the CSV's job
 		regions: query.province ? report.regions.filter((r) => r.province === query.province) : []

@@ -28,6 +28,12 @@ export const programme = {
 	'matrix.gaps.complete': 'Complete',
 
 	'coverage.map.title': 'Map of Indonesia',
+	'coverage.pace.title': 'Pace of building: MPPs inaugurated per year',
+	'coverage.pace.inaugurated': 'Inaugurated',
+	'coverage.pace.cumulative': 'Total by the year’s end',
+	'coverage.pace.target': 'Target',
+	'coverage.pace.undated':
+		'{count} regencies and cities have an MPP with no recorded inauguration date (in no year).',
 	'coverage.map.apply': 'Colour the map',
 	'coverage.map.colour': 'Colour by',
 	'coverage.map.coverage': 'MPP coverage',

@@ -30,6 +30,12 @@ export const programme = {
 	'matrix.gaps.complete': 'Lengkap',
 
 	'coverage.map.title': 'Peta Indonesia',
+	'coverage.pace.title': 'Laju pembangunan: peresmian MPP per tahun',
+	'coverage.pace.inaugurated': 'Diresmikan',
+	'coverage.pace.cumulative': 'Jumlah sampai akhir tahun',
+	'coverage.pace.target': 'Target',
+	'coverage.pace.undated':
+		'{count} kabupaten/kota memiliki MPP tanpa tanggal peresmian tercatat (tidak masuk tahun mana pun).',
 	'coverage.map.apply': 'Warnai peta',
 	'coverage.map.colour': 'Warnai menurut',
 	'coverage.map.coverage': 'Cakupan MPP',
