@@ -3,12 +3,20 @@
 // history shown, and a citizen following the SP4N-LAPOR! link from the tracking page, counted on the
 // ministry's complaints page.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mppLogins } from '../../src/lib/server/demo/plan';
 import { demoMpps } from '../../src/lib/server/demo/profile';
 import { DEMO_PASSWORD, e2eSql, signInAt } from './demo';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 async function downloaded(page: Page, link: string): Promise<string[]> {
 	const download = page.waitForEvent('download');
@@ -37,6 +45,7 @@ test('the ministry reads the service matrix and the province map, and records an
 	const matrix = page.getByTestId('service-matrix');
 	await expect(matrix.getByRole('row', { name: /Bandung/ })).toBeVisible();
 	await expect(page.getByTestId('province-gaps')).toContainText('Jawa Barat');
+	expect(await seriousViolations(page)).toEqual([]);
 	const rows = await downloaded(page, 'Unduh CSV matriks');
 	expect(rows[0]).toContain('mou_share_percent');
 	expect(rows[0]).toContain('PASPOR');
@@ -57,6 +66,7 @@ test('the ministry reads the service matrix and the province map, and records an
 	await expect(page.getByRole('list', { name: 'IKM' }).getByRole('listitem')).toHaveCount(38);
 	// a province with no MPP on Antrean has no IKM to colour by
 	await expect(tiles.filter({ hasText: 'ACEH' })).toContainText('—');
+	expect(await seriousViolations(page)).toEqual([]);
 	await page.screenshot(shot('ministry-province-map'));
 
 	await page.getByRole('link', { name: 'Kesiapan' }).click();
@@ -83,6 +93,7 @@ test('the ministry reads the service matrix and the province map, and records an
 	await page.getByRole('button', { name: 'Simpan' }).click();
 	await expect(page.getByTestId('readiness-score')).toContainText('Skor kesiapan: 100,0 dari 100');
 	await expect(page.getByTestId('readiness-history').getByRole('row')).toHaveCount(7);
+	expect(await seriousViolations(page)).toEqual([]);
 	await page.screenshot(shot('ministry-readiness'));
 });
 
@@ -119,6 +130,7 @@ test('a citizen follows the SP4N-LAPOR! link from the tracking page; the ministr
 	await page.goto(`/t/${trackCode}`);
 	const complaint = page.getByTestId('complaint-link');
 	await expect(complaint).toContainText('Jayapura');
+	expect(await seriousViolations(page)).toEqual([]);
 	const popup = page.waitForEvent('popup');
 	await complaint.getByRole('link', { name: 'Sampaikan pengaduan di SP4N-LAPOR!' }).click();
 	const lapor = await popup;

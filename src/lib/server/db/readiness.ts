@@ -51,7 +51,7 @@ export async function lockReadinessMpp(db: Db, slug: string): Promise<{ id: stri
 
 export async function insertReadiness(
 	db: Db,
-	rows: { mppId: string; indicator: ReadinessIndicator; value: string; userId: string }[]
+	rows: { mppId: string; indicator: ReadinessIndicator; value: string; userId: string | null }[]
 ): Promise<void> {
 	if (!rows.length) return;
 	await db`

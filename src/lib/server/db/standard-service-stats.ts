@@ -12,22 +12,25 @@ export async function listServicesMappedTo(db: Db, code: string): Promise<{ id: 
 		SELECT id, mpp_id AS "mppId" FROM services WHERE standard_code = ${code}`;
 }
 
-const rangesOf = (db: Db, ranges: MppRange[]) => db`
-	unnest(${ranges.map((r) => r.mppId)}::uuid[], ${ranges.map((r) => r.from)}::date[],
-		${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)`;
+/** One mapped service over its MPP's range of local dates. */
+export interface ServiceRange extends MppRange {
+	serviceId: string;
+}
+
+// Driven by service, not by MPP: each service's days through the (service_id, local_date) indexes,
+// never every service of every MPP filtered afterwards (that read 2 s at 30 M tickets).
+const rangesOf = (db: Db, ranges: ServiceRange[]) => db`
+	unnest(${ranges.map((r) => r.serviceId)}::uuid[], ${ranges.map((r) => r.mppId)}::uuid[],
+		${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[])
+		AS g(service_id, mpp_id, date_from, date_to)`;
 
 /** Closed days from the day rollups of the given services, keyed by MPP id. */
-export async function rollupMeasuresOfServices(
-	db: Db,
-	ranges: MppRange[],
-	serviceIds: string[]
-): Promise<KeyedMeasures[]> {
-	if (!ranges.length || !serviceIds.length) return [];
+export async function rollupMeasuresOfServices(db: Db, ranges: ServiceRange[]): Promise<KeyedMeasures[]> {
+	if (!ranges.length) return [];
 	return db<KeyedMeasures[]>`
 		SELECT r.mpp_id::text AS key, ${measuresFromRollups(db)}
 		FROM ${rangesOf(db, ranges)}
-		JOIN stats_daily r ON r.mpp_id = g.mpp_id AND r.local_date BETWEEN g.date_from AND g.date_to
-			AND r.service_id = ANY(${serviceIds}::uuid[])
+		JOIN stats_daily r ON r.service_id = g.service_id AND r.local_date BETWEEN g.date_from AND g.date_to
 		GROUP BY 1`;
 }
 
@@ -40,26 +43,23 @@ export async function ticketMeasuresOfServices(
 	if (!ranges.length || !serviceIds.length) return [];
 	return db<KeyedMeasures[]>`
 		SELECT f.mpp_id::text AS key, ${measuresFromFacts(db)}
-		FROM (${ticketFactsOfRanges(db, ranges)}) f
-		WHERE f.service_id = ANY(${serviceIds}::uuid[])
+		FROM (${ticketFactsOfRanges(db, ranges, serviceIds)}) f
 		GROUP BY 1`;
 }
 
 /** Survey element totals of the given services, keyed by MPP id (index surveys_service_date_idx). */
 export async function surveyTotalsOfServices(
 	db: Db,
-	ranges: MppRange[],
-	serviceIds: string[]
+	ranges: ServiceRange[]
 ): Promise<(IkmTotals & { key: string })[]> {
-	if (!ranges.length || !serviceIds.length) return [];
+	if (!ranges.length) return [];
 	const rows = await db<({ key: string; respondents: number } & IkmTotals['totals'])[]>`
 		SELECT v.mpp_id::text AS key, count(*)::int AS respondents,
 			sum(v.persyaratan)::int AS persyaratan, sum(v.prosedur)::int AS prosedur, sum(v.waktu)::int AS waktu,
 			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
 			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
 		FROM ${rangesOf(db, ranges)}
-		JOIN surveys v ON v.mpp_id = g.mpp_id AND v.local_date BETWEEN g.date_from AND g.date_to
-			AND v.service_id = ANY(${serviceIds}::uuid[])
+		JOIN surveys v ON v.service_id = g.service_id AND v.local_date BETWEEN g.date_from AND g.date_to
 		GROUP BY 1`;
 	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
 }

@@ -30,7 +30,12 @@ export function ticketFacts(db: Db, mppId: string, from: string, to: string) {
 }
 
 /** ticketFacts of many MPPs at once, each over its own local dates (the ministry's "today"). */
-export function ticketFactsOfRanges(db: Db, ranges: { mppId: string; from: string; to: string }[]) {
+export function ticketFactsOfRanges(
+	db: Db,
+	ranges: { mppId: string; from: string; to: string }[],
+	/** only these services' tickets (a standard service's MPP services), filtered in the index scan */
+	serviceIds: string[] | null = null
+) {
 	// LATERAL, kept from being flattened into a join by OFFSET 0: one index range scan per MPP, never
 	// a scan of every ticket in the country
 	return facts(
@@ -39,6 +44,7 @@ export function ticketFactsOfRanges(db: Db, ranges: { mppId: string; from: strin
 			${ranges.map((r) => r.to)}::date[]) AS g(mpp_id, date_from, date_to)
 			CROSS JOIN LATERAL (
 				SELECT * FROM tickets x WHERE x.mpp_id = g.mpp_id AND x.local_date BETWEEN g.date_from AND g.date_to
+					${serviceIds ? db`AND x.service_id = ANY(${serviceIds}::uuid[])` : db``}
 				OFFSET 0
 			) t`,
 		db`true`

@@ -1,6 +1,7 @@
 // The three demo MPPs, one per Indonesian time zone (DOMAIN §6), sized after DOMAIN's generator
 // profile (small/medium/large) with the tenants DOMAIN §2 lists as typical.
 import type { OpeningHours } from '../../domain/types';
+import type { ReadinessIndicator } from '../../domain/readiness';
 import { catalogue as c, named, withQuota, type DemoService } from './catalogue';
 
 export const DEMO_PASSWORD = 'antrean-demo';
@@ -18,6 +19,8 @@ export interface DemoMpp {
 	slug: string;
 	/** Kemendagri regency/city code (idn-area-data), for the ministry's coverage */
 	regionCode: string;
+	/** the ministry's readiness record at the start (issue 14); none: nothing recorded yet */
+	readiness?: Partial<Record<ReadinessIndicator, string>>;
 	name: string;
 	province: string;
 	city: string;
@@ -56,6 +59,13 @@ const runningText = (city: string) =>
 const bandung: DemoMpp = {
 	slug: 'bandung',
 	regionCode: '32.73',
+	readiness: {
+		agencies_present: '14',
+		digital_services: '8',
+		vulnerable_facilities: 'true',
+		complaint_channel: 'https://www.lapor.go.id/',
+		skm_published: 'true'
+	},
 	name: 'Mal Pelayanan Publik Kota Bandung',
 	province: 'Jawa Barat',
 	city: 'Kota Bandung',
@@ -188,6 +198,12 @@ const denpasar: DemoMpp = {
 const jayapura: DemoMpp = {
 	slug: 'jayapura',
 	regionCode: '91.71',
+	readiness: {
+		agencies_present: '6',
+		digital_services: '1',
+		vulnerable_facilities: 'false',
+		skm_published: 'false'
+	},
 	name: 'Mal Pelayanan Publik Kota Jayapura',
 	province: 'Papua',
 	city: 'Kota Jayapura',

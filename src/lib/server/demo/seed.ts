@@ -4,6 +4,8 @@ import { hashPassword } from '../auth/password';
 import type { Sql, Tx } from '../db/client';
 import { assignOperator, insertCounter } from '../db/counters';
 import { countMpps, insertMpp, setMppRegionCode } from '../db/mpps';
+import { insertReadiness } from '../db/readiness';
+import type { ReadinessIndicator } from '../../domain/readiness';
 import { insertService } from '../db/services';
 import { insertTenant } from '../db/tenants';
 import { insertUser } from '../db/users';
@@ -58,6 +60,15 @@ export async function seedMpp(
 		runningText: mpp.runningText
 	});
 	await setMppRegionCode(tx, row.id, mpp.regionCode);
+	await insertReadiness(
+		tx,
+		Object.entries(mpp.readiness ?? {}).map(([indicator, value]) => ({
+			mppId: row.id,
+			indicator: indicator as ReadinessIndicator,
+			value,
+			userId: null
+		}))
+	);
 	const tenantIds = new Map<string, string>();
 	const serviceIds = new Map<string, string>();
 	for (const tenant of mpp.tenants) {

@@ -79,14 +79,18 @@ export async function standardServiceStats(
 	);
 	// on a replica that has not replayed those rollups yet, such MPPs are read from their tickets
 	const lagging = await mppsNotRolledOnReplica(sql, [...ids], now);
+	// each mapped service over its MPP's range
+	const perService = (ranges: MppRange[]) => {
+		const byMpp = new Map(ranges.map((r) => [r.mppId, r]));
+		return services.flatMap((s) => {
+			const range = byMpp.get(s.mppId);
+			return range ? [{ ...range, serviceId: s.id }] : [];
+		});
+	};
 	const [rolled, tickets, surveys] = await Promise.all([
-		rollupMeasuresOfServices(
-			sql,
-			closed.filter((r) => !lagging.has(r.mppId)),
-			serviceIds
-		),
+		rollupMeasuresOfServices(sql, perService(closed.filter((r) => !lagging.has(r.mppId)))),
 		ticketMeasuresOfServices(sql, [...live, ...closed.filter((r) => lagging.has(r.mppId))], serviceIds),
-		surveyTotalsOfServices(sql, all, serviceIds)
+		surveyTotalsOfServices(sql, perService(all))
 	]);
 
 	const byMpp = new Map<string, Group>(
