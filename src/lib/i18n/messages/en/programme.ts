@@ -1,5 +1,6 @@
 // English messages of the ministry's programme view, continued (issue 14). Same keys as id/programme.ts.
 export const programme = {
+	'programme.table': 'Table (scrollable)',
 	'programme.tab.matrix': 'Service matrix',
 	'programme.tab.readiness': 'Readiness',
 	'programme.tab.complaints': 'Complaints',

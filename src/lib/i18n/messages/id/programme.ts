@@ -2,6 +2,7 @@
 // matrix, the province tile map, readiness, complaints, and the SP4N-LAPOR! link citizens see.
 // Prefixes 'matrix.', 'coverage.map.', 'readiness.', 'complaints.', 'complaint.', 'programme.'.
 export const programme = {
+	'programme.table': 'Tabel (dapat digeser)',
 	'programme.tab.matrix': 'Matriks layanan',
 	'programme.tab.readiness': 'Kesiapan',
 	'programme.tab.complaints': 'Pengaduan',
