@@ -113,6 +113,32 @@ describe.each([
 	});
 });
 
+describe('a range with whole months (issue 14: a year of one standard service)', () => {
+	it('reads November from the month rollups and the partial months by day, to the same numbers', async () => {
+		const now = new Date('2026-12-09T03:00:00Z');
+		const r = await standardServiceStats(db.sql, ministry(), {
+			code: 'KTP_EL',
+			from: '2026-10-15',
+			to: '2026-12-05',
+			now
+		});
+		expect(r.national).toMatchObject({ mpps: 2, issued: 3, served: 3, serviceLevel: 0.6667 });
+		expect(r.national.wait.avg).toBe((60 + 600 + 2400) / 3);
+		sameBucket(r.national.wait.p50, 600);
+		expect(r.national.ikm).toMatchObject({ value: 91.67, respondents: 3 });
+		expect(r.mpps[0]).toMatchObject({ issued: 2, ikm: { value: 87.5, respondents: 2 } });
+		// the month rows exist and hold November's KTP-el: no day row of November was read for them
+		const [jkt] = world.mpps;
+		const months = await db.sql<{ issued: number }[]>`
+			SELECT issued FROM stats_service_months WHERE service_id = ${jkt.services.a} AND local_date = '2026-11-01'`;
+		expect(months).toEqual([{ issued: 2 }]);
+		const surveys = await db.sql<{ respondents: number; pengaduan: number }[]>`
+			SELECT respondents, pengaduan FROM survey_service_months
+			WHERE service_id = ${jkt.services.a} AND local_date = '2026-11-01'`;
+		expect(surveys).toEqual([{ respondents: 2, pengaduan: 7 }]);
+	});
+});
+
 describe('the CSV and the API', () => {
 	it('the CSV has the page’s rows and numbers', async () => {
 		const now = new Date('2026-11-09T03:00:00Z');

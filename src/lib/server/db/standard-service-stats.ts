@@ -24,13 +24,28 @@ const rangesOf = (db: Db, ranges: ServiceRange[]) => db`
 		${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[])
 		AS g(service_id, mpp_id, date_from, date_to)`;
 
-/** Closed days from the day rollups of the given services, keyed by MPP id. */
-export async function rollupMeasuresOfServices(db: Db, ranges: ServiceRange[]): Promise<KeyedMeasures[]> {
-	if (!ranges.length) return [];
+const rollupColumns =
+	'r.mpp_id, r.issued, r.called, r.served, r.no_show, r.cancelled, r.wait_sum, r.wait_hist, ' +
+	'r.service_sum, r.service_count, r.service_hist, r.within_target';
+
+/** Closed days of the given services, keyed by MPP id: whole months from stats_service_months, the
+ * days of partial months from stats_daily. */
+export async function rollupMeasuresOfServices(
+	db: Db,
+	ranges: { days: ServiceRange[]; months: ServiceRange[] }
+): Promise<KeyedMeasures[]> {
+	if (!ranges.days.length && !ranges.months.length) return [];
+	const columns = db.unsafe(rollupColumns);
 	return db<KeyedMeasures[]>`
 		SELECT r.mpp_id::text AS key, ${measuresFromRollups(db)}
-		FROM ${rangesOf(db, ranges)}
-		JOIN stats_daily r ON r.service_id = g.service_id AND r.local_date BETWEEN g.date_from AND g.date_to
+		FROM (
+			SELECT ${columns} FROM ${rangesOf(db, ranges.days)}
+			JOIN stats_daily r ON r.service_id = g.service_id AND r.local_date BETWEEN g.date_from AND g.date_to
+			UNION ALL
+			SELECT ${columns} FROM ${rangesOf(db, ranges.months)}
+			JOIN stats_service_months r ON r.service_id = g.service_id
+				AND r.local_date BETWEEN g.date_from AND g.date_to
+		) r
 		GROUP BY 1`;
 }
 
@@ -50,16 +65,26 @@ export async function ticketMeasuresOfServices(
 /** Survey element totals of the given services, keyed by MPP id (index surveys_service_date_idx). */
 export async function surveyTotalsOfServices(
 	db: Db,
-	ranges: ServiceRange[]
+	ranges: { days: ServiceRange[]; months: ServiceRange[] }
 ): Promise<(IkmTotals & { key: string })[]> {
-	if (!ranges.length) return [];
+	if (!ranges.days.length && !ranges.months.length) return [];
 	const rows = await db<({ key: string; respondents: number } & IkmTotals['totals'])[]>`
-		SELECT v.mpp_id::text AS key, count(*)::int AS respondents,
+		SELECT v.mpp_id::text AS key, sum(v.respondents)::int AS respondents,
 			sum(v.persyaratan)::int AS persyaratan, sum(v.prosedur)::int AS prosedur, sum(v.waktu)::int AS waktu,
 			sum(v.biaya)::int AS biaya, sum(v.produk)::int AS produk, sum(v.kompetensi)::int AS kompetensi,
 			sum(v.perilaku)::int AS perilaku, sum(v.pengaduan)::int AS pengaduan, sum(v.sarana)::int AS sarana
-		FROM ${rangesOf(db, ranges)}
-		JOIN surveys v ON v.service_id = g.service_id AND v.local_date BETWEEN g.date_from AND g.date_to
+		FROM (
+			SELECT v.mpp_id, 1 AS respondents, v.persyaratan, v.prosedur, v.waktu, v.biaya, v.produk, v.kompetensi,
+				v.perilaku, v.pengaduan, v.sarana
+			FROM ${rangesOf(db, ranges.days)}
+			JOIN surveys v ON v.service_id = g.service_id AND v.local_date BETWEEN g.date_from AND g.date_to
+			UNION ALL
+			SELECT v.mpp_id, v.respondents, v.persyaratan, v.prosedur, v.waktu, v.biaya, v.produk, v.kompetensi,
+				v.perilaku, v.pengaduan, v.sarana
+			FROM ${rangesOf(db, ranges.months)}
+			JOIN survey_service_months v ON v.service_id = g.service_id
+				AND v.local_date BETWEEN g.date_from AND g.date_to
+		) v
 		GROUP BY 1`;
 	return rows.map(({ key, respondents, ...totals }) => ({ key, respondents, totals }));
 }

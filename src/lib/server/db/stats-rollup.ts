@@ -51,6 +51,18 @@ export async function rebuildRollups(db: Db, mppId: string, from: string, to: st
 		WHERE mpp_id = ${mppId} AND local_date >= date_trunc(k.kind, ${from}::date)::date
 			AND local_date < (date_trunc(k.kind, ${to}::date) + ('1 ' || k.kind)::interval)::date
 		GROUP BY mpp_id, k.kind, date_trunc(k.kind, local_date)`;
+	// each service's months around [from, to], rebuilt whole from their days (a standard service's year)
+	await db`
+		DELETE FROM stats_service_months WHERE mpp_id = ${mppId}
+			AND local_date BETWEEN date_trunc('month', ${from}::date)::date AND date_trunc('month', ${to}::date)::date`;
+	await db`
+		INSERT INTO stats_service_months (service_id, mpp_id, local_date, issued, called, served, no_show, cancelled,
+			wait_sum, wait_hist, service_sum, service_count, service_hist, within_target)
+		SELECT service_id, mpp_id, date_trunc('month', local_date)::date, ${measuresFromRollups(db)}
+		FROM stats_daily
+		WHERE mpp_id = ${mppId} AND local_date >= date_trunc('month', ${from}::date)::date
+			AND local_date < (date_trunc('month', ${to}::date) + interval '1 month')::date
+		GROUP BY service_id, mpp_id, date_trunc('month', local_date)`;
 	await db`DELETE FROM stats_days WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to}`;
 	await db`
 		INSERT INTO stats_days (mpp_id, local_date)

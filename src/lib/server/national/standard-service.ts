@@ -7,6 +7,7 @@
 import { emptyTotals, mergeTotals, type IkmTotals } from '../../domain/ikm';
 import { emptyMeasures, kpisOf, mergeMeasures, roundKpis, type Kpis, type Measures } from '../../domain/kpi';
 import { localDate } from '../../domain/local-day';
+import { periodsBetween } from '../../domain/periods';
 import { addDays } from '../../domain/zoned-time';
 import type { Actor } from '../auth/actor';
 import { writerFor, type Sql } from '../db/client';
@@ -14,6 +15,7 @@ import { listNationalMpps, type MppRange } from '../db/national';
 import {
 	listServicesMappedTo,
 	rollupMeasuresOfServices,
+	type ServiceRange,
 	surveyTotalsOfServices,
 	ticketMeasuresOfServices
 } from '../db/standard-service-stats';
@@ -79,13 +81,23 @@ export async function standardServiceStats(
 	);
 	// on a replica that has not replayed those rollups yet, such MPPs are read from their tickets
 	const lagging = await mppsNotRolledOnReplica(sql, [...ids], now);
-	// each mapped service over its MPP's range
+	// each mapped service over its MPP's range: whole months from the month rollups, the rest by day
 	const perService = (ranges: MppRange[]) => {
 		const byMpp = new Map(ranges.map((r) => [r.mppId, r]));
-		return services.flatMap((s) => {
-			const range = byMpp.get(s.mppId);
-			return range ? [{ ...range, serviceId: s.id }] : [];
-		});
+		const split: { days: ServiceRange[]; months: ServiceRange[] } = { days: [], months: [] };
+		for (const service of services) {
+			const range = byMpp.get(service.mppId);
+			if (!range) continue;
+			const whole: string[] = [];
+			for (const period of periodsBetween(range.from, range.to, 'month')) {
+				if (period.partial) split.days.push({ ...range, ...period, serviceId: service.id });
+				else whole.push(`${period.key}-01`);
+			}
+			// the whole months inside one range are consecutive
+			if (whole.length)
+				split.months.push({ ...range, from: whole[0], to: whole[whole.length - 1], serviceId: service.id });
+		}
+		return split;
 	};
 	const [rolled, tickets, surveys] = await Promise.all([
 		rollupMeasuresOfServices(sql, perService(closed.filter((r) => !lagging.has(r.mppId)))),
