@@ -41,3 +41,12 @@ export async function signInAt(page: Page, path: string, email: string): Promise
 	// argon2 and a dashboard's first load take a while on a loaded machine
 	await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
 }
+
+/** Clicks a download link and reads the file it saves, as CSV lines. */
+export async function downloaded(page: Page, link: string): Promise<string[]> {
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: link }).click();
+	return readFileSync((await (await download).path())!, 'utf8')
+		.trim()
+		.split('\r\n');
+}

@@ -2,12 +2,11 @@
 // province tile map recoloured by IKM, an MPP's readiness recorded through the form with the score and
 // history shown, and a citizen following the SP4N-LAPOR! link from the tracking page, counted on the
 // ministry's complaints page.
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mppLogins } from '../../src/lib/server/demo/plan';
 import { demoMpps } from '../../src/lib/server/demo/profile';
-import { DEMO_PASSWORD, e2eSql, signInAt } from './demo';
+import { DEMO_PASSWORD, downloaded, e2eSql, signInAt } from './demo';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -16,14 +15,6 @@ async function seriousViolations(page: Page) {
 	return violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function downloaded(page: Page, link: string): Promise<string[]> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: link }).click();
-	return readFileSync((await (await download).path())!, 'utf8')
-		.trim()
-		.split('\r\n');
 }
 
 test.afterAll(async () => {

@@ -2,17 +2,8 @@
 // 1. Which MPPs lack the Imigrasi passport service?  2. How does KTP-el waiting compare across
 // provinces?  3. How many regencies and cities are still without an MPP against this year's target?
 // 4. Which MPPs differ from the national opening hours?
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { e2eSql, signInAt } from './demo';
-
-async function downloaded(page: Page, link: string): Promise<string[]> {
-	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: link }).click();
-	return readFileSync((await (await download).path())!, 'utf8')
-		.trim()
-		.split('\r\n');
-}
+import { expect, test } from '@playwright/test';
+import { downloaded, e2eSql, signInAt } from './demo';
 
 test.afterAll(async () => {
 	const sql = e2eSql();

@@ -17,26 +17,3 @@ export async function insertNationalAudit(
 		INSERT INTO national_audit (user_id, entity, entity_id, changes)
 		VALUES (${a.userId}, ${a.entity}, ${a.entityId}, ${db.json(a.changes as never)})`;
 }
-
-export interface NationalAuditRow {
-	at: Date;
-	userId: string | null;
-	userName: string | null;
-	entity: NationalEntity;
-	entityId: string;
-	changes: Record<string, [unknown, unknown]>;
-}
-
-/** The newest changes first, of one kind of record or all. */
-export async function listNationalAudit(
-	db: Db,
-	filter: { entity?: NationalEntity; entityIdPrefix?: string; limit: number }
-): Promise<NationalAuditRow[]> {
-	return db<NationalAuditRow[]>`
-		SELECT a.at, a.user_id AS "userId", u.name AS "userName", a.entity, a.entity_id AS "entityId", a.changes
-		FROM national_audit a LEFT JOIN users u ON u.id = a.user_id
-		WHERE (${filter.entity ?? null}::text IS NULL OR a.entity = ${filter.entity ?? null})
-			AND (${filter.entityIdPrefix ?? null}::text IS NULL
-				OR starts_with(a.entity_id, ${filter.entityIdPrefix ?? null}::text))
-		ORDER BY a.at DESC LIMIT ${filter.limit}`;
-}
