@@ -33,6 +33,8 @@ export interface NewService {
 	expectedServiceMinutes?: number;
 	/** the national standard service (issue 14); null = local only; absent = not decided */
 	standardCode?: string | null;
+	/** per cent of the daily quota kept for priority groups (0 when absent) */
+	priorityReserveShare?: number;
 }
 
 const columns = (db: Db) => db`
@@ -53,10 +55,10 @@ export const serviceColumnsOfS = (db: Db) => db`
 export async function insertService(db: Db, s: NewService): Promise<Service> {
 	const [row] = await db<Service[]>`
 		INSERT INTO services (mpp_id, tenant_id, code, prefix, name, target_wait_minutes, daily_quota,
-			cutoff_minutes, expected_service_minutes, standard_code, local_only)
+			cutoff_minutes, expected_service_minutes, standard_code, local_only, priority_reserve_share)
 		VALUES (${s.mppId}, ${s.tenantId}, ${s.code}, ${s.prefix}, ${s.name}, ${s.targetWaitMinutes ?? 30},
 			${s.dailyQuota ?? null}, ${s.cutoffMinutes ?? 60}, ${s.expectedServiceMinutes ?? 10},
-			${s.standardCode ?? null}, ${s.standardCode === null})
+			${s.standardCode ?? null}, ${s.standardCode === null}, ${s.priorityReserveShare ?? 0})
 		RETURNING ${columns(db)}`;
 	return row;
 }

@@ -10,6 +10,8 @@ export interface DemoService {
 	targetWaitMinutes: number;
 	expectedServiceMinutes: number;
 	dailyQuota?: number;
+	/** per cent of the quota kept for priority groups */
+	priorityReserveShare?: number;
 	/** the national standard service it maps to (0017_service_catalogue.sql); null = local only */
 	standard: string | null;
 }
@@ -49,8 +51,15 @@ export const catalogue = {
 	tilang: service('TILANG', 'Q', 'Pengambilan Barang Bukti Tilang', 15, 5, 'TILANG')
 } satisfies Record<string, DemoService>;
 
-/** The same service with a daily quota (DOMAIN §5: quotas are set per MPP). */
-export const withQuota = (s: DemoService, dailyQuota: number): DemoService => ({ ...s, dailyQuota });
+/**
+ * The same service with a daily quota (DOMAIN §5: quotas are set per MPP), of which 6 % is kept for
+ * priority groups (DOMAIN §8: Imigrasi keeps places for the elderly and toddlers; profile priority_share).
+ */
+export const withQuota = (s: DemoService, dailyQuota: number): DemoService => ({
+	...s,
+	dailyQuota,
+	priorityReserveShare: 6
+});
 
 /** The same service under another name, e.g. the bank of that region. */
 export const named = (s: DemoService, name: string): DemoService => ({ ...s, name });

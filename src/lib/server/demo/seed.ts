@@ -84,6 +84,7 @@ export async function seedMpp(
 				targetWaitMinutes: service.targetWaitMinutes,
 				expectedServiceMinutes: service.expectedServiceMinutes,
 				dailyQuota: service.dailyQuota ?? null,
+				priorityReserveShare: service.priorityReserveShare,
 				// DOMAIN profile: ticket_cutoff_min_before_close 60
 				cutoffMinutes: 60,
 				standardCode: service.standard
