@@ -14,6 +14,7 @@ import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { callNext, finish, issueTicket } from '../../src/lib/server/queue';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
 import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
+import { withinOneLocalDay } from '../helpers/local-day';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { client, closeClients, connected } from './realtime-harness';
 
@@ -32,7 +33,9 @@ beforeAll(async () => {
 	world = await createWorld(db.sql);
 	const [a] = world.mpps;
 	const actor = { userId: a.users.operator.id };
-	const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
+	// half an hour of one local day, ending now (or just after midnight, in the half hour after it)
+	const end = withinOneLocalDay(new Date(), a.timezone, 30).getTime();
+	const minutesAgo = (n: number) => new Date(end - n * 60_000);
 	const first = await issueTicket(db.sql, {
 		mppId: a.id,
 		serviceId: a.services.a,

@@ -9,6 +9,7 @@ import { addDays, zonedInstant } from '../../src/lib/domain/zoned-time';
 import { localDate } from '../../src/lib/domain/local-day';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
 import { createWorld, PASSWORD, type World } from '../helpers/fixtures';
+import { withinOneLocalDay } from '../helpers/local-day';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let db: TestDatabase;
@@ -52,8 +53,10 @@ afterAll(async () => {
 
 // Counter one (services a, b) serves tickets to completion, so nothing is left waiting there;
 // unfinished tickets use service c at counter three, which is never asked to call again.
-async function servedTicket(mpp: 0 | 1 = 0, finishedAt = new Date()) {
+async function servedTicket(mpp: 0 | 1 = 0, finishedNear = new Date()) {
 	const fixture = world.mpps[mpp];
+	// its six minutes on one local day, whatever the hour
+	const finishedAt = withinOneLocalDay(finishedNear, fixture.timezone, 6);
 	const actor = { userId: fixture.users.operator.id };
 	const calledAt = new Date(finishedAt.getTime() - 5 * 60_000);
 	const issued = await issueTicket(db.sql, {

@@ -70,7 +70,8 @@ export const historyTicketColumns = [
  * run), those per-row checks are replaced by what they guarantee, done once per set: the MPP, its
  * services and counters are locked against deletion first (FOR KEY SHARE, as each row check would),
  * and afterwards every new row must point at them, or the whole batch rolls back. Other roles keep
- * the per-row checks. tickets has no other triggers on INSERT that replica mode would skip.
+ * the per-row checks. Replica mode also skips the trigger that keeps waiting counts (migration 0031),
+ * so those are recounted for the copied days afterwards.
  */
 export async function copyTickets(
 	sql: Sql,
@@ -106,6 +107,12 @@ export async function copyTickets(
 						AND NOT EXISTS (SELECT 1 FROM counters c WHERE c.id = t.counter_id AND c.mpp_id = t.mpp_id)))`;
 		if (orphans)
 			throw new Error(`generated tickets: ${orphans} point at a service or counter not of the MPP`);
+		await tx`
+			INSERT INTO queue_waiting (service_id, local_date, waiting)
+			SELECT service_id, local_date, count(*) FROM tickets
+			WHERE mpp_id = ${mppId} AND local_date BETWEEN ${from} AND ${to} AND status = 'waiting'
+			GROUP BY 1, 2
+			ON CONFLICT (service_id, local_date) DO UPDATE SET waiting = EXCLUDED.waiting`;
 	});
 }
 

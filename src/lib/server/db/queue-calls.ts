@@ -59,7 +59,7 @@ export interface CalledTicket {
  * locked: picks the oldest waiting ticket of that class among the counter's services, in arrival
  * order across them (queued_at, id) on the MPP's current local day only, locking exactly that one row and skipping rows other counters
  * are calling right now; sets it called at the counter; makes it the counter's current ticket with
- * the new priority streak; appends the 'called' event; and counts who still waits for its service.
+ * the new priority streak; appends the 'called' event; and reads who still waits for its service.
  * Returns undefined when no ticket of that class could be taken.
  */
 export async function callNextOfClass(
@@ -103,10 +103,10 @@ export async function callNextOfClass(
 			FROM t
 		)
 		SELECT ${ticketColumns(db)},
-			-- this statement's snapshot still sees the ticket as waiting, hence the id filter
-			(SELECT count(*)::int FROM tickets w
-				WHERE w.service_id = t.service_id AND w.status = 'waiting' AND w.local_date = t.local_date
-					AND w.id <> t.id) AS "waitingLeft"
+			-- the count kept by trigger (migration 0031) changes when this statement ends: this one still
+			-- sees the called ticket among the waiting
+			(SELECT greatest(w.waiting - 1, 0) FROM queue_waiting w
+				WHERE w.service_id = t.service_id AND w.local_date = t.local_date) AS "waitingLeft"
 		FROM t JOIN services s ON s.id = t.service_id JOIN k ON k.id = t.counter_id`;
 	if (!row) return undefined;
 	const { waitingLeft, ...ticket } = row;

@@ -1,4 +1,5 @@
-// Reads behind positions, wait estimates and the waiting counts every queue change carries.
+// Reads behind positions, wait estimates and the waiting counts every queue change carries. The
+// counts are kept by triggers on tickets (queue_waiting, migration 0031), not counted on each read.
 // Everything counts only the MPP's current local day (mpp_local_date, migration 0010): a ticket of an
 // ended day waits for nobody until the sweep closes it as expired (issue 10 item 5).
 import type { Db } from './client';
@@ -11,10 +12,10 @@ export async function countWaiting(
 ): Promise<Record<string, number>> {
 	if (serviceIds.length === 0) return {};
 	const rows = await db<{ serviceId: string; waiting: number }[]>`
-		SELECT s.id AS "serviceId",
-			(SELECT count(*)::int FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting'
-				AND t.local_date = mpp_local_date(s.mpp_id, ${at})) AS waiting
-		FROM services s WHERE s.id = ANY(${serviceIds}::uuid[])`;
+		SELECT s.id AS "serviceId", coalesce(greatest(w.waiting, 0), 0) AS waiting
+		FROM services s
+			LEFT JOIN queue_waiting w ON w.service_id = s.id AND w.local_date = mpp_local_date(s.mpp_id, ${at})
+		WHERE s.id = ANY(${serviceIds}::uuid[])`;
 	return Object.fromEntries(rows.map((r) => [r.serviceId, r.waiting]));
 }
 
@@ -25,10 +26,10 @@ export async function countWaitingInMpp(
 	at: Date = new Date()
 ): Promise<Record<string, number>> {
 	const rows = await db<{ serviceId: string; waiting: number }[]>`
-		SELECT s.id AS "serviceId",
-			(SELECT count(*)::int FROM tickets t WHERE t.service_id = s.id AND t.status = 'waiting'
-				AND t.local_date = mpp_local_date(${mppId}, ${at})) AS waiting
-		FROM services s WHERE s.mpp_id = ${mppId} AND s.active`;
+		SELECT s.id AS "serviceId", coalesce(greatest(w.waiting, 0), 0) AS waiting
+		FROM services s
+			LEFT JOIN queue_waiting w ON w.service_id = s.id AND w.local_date = mpp_local_date(${mppId}, ${at})
+		WHERE s.mpp_id = ${mppId} AND s.active`;
 	return Object.fromEntries(rows.map((r) => [r.serviceId, r.waiting]));
 }
 

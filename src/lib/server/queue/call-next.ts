@@ -4,12 +4,13 @@
 // statement that takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the
 // class the fairness rule chose; COMMIT together with the MPP's event seq (see queueTransaction).
 import { chooseNext, nextStreak } from '../../domain/priority';
-import type { Sql } from '../db/client';
+import type { Sql, Tx } from '../db/client';
 import { callNextOfClass, finishCounterTicket, type EventMeta } from '../db/queue-calls';
 import { lockCounter, updateQueueCounter } from '../db/queue-counters';
 import { peekWaitingHeads } from '../db/tickets';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
+import { inMppBatch, mppOfCounter, rememberCounterMpp } from './mpp-batch';
 import { draftOutcome, queueTransaction, type OutcomeDraft } from './record';
 import type { TicketView } from './outcome';
 import type { CallNextResult, QueueActor, QueueRequest } from './types';
@@ -28,92 +29,94 @@ export async function callNext(
 		data
 	});
 	type Called = { ticket: TicketView | null; finished: TicketView | null };
-	const { value, outcome } = await queueTransaction(
-		{ sql, idempotency: input.idempotency },
-		async (tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
-			// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
-			// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
-			// open, the error rolls all three back.
-			const [counter, finished, heads] = await Promise.all([
-				lockCounter(tx, input.counterId),
-				finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
-				peekWaitingHeads(tx, input.counterId, now)
-			]);
-			if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
-			// who may press "next" is decided on the locked counter; a refusal rolls the finish back too
-			await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
-			if (counter.status !== 'open') {
-				throw conflict(
-					`${counter.name} sedang ${counter.status === 'paused' ? 'istirahat' : 'tutup'}. Buka loket terlebih dahulu.`,
-					'counter_not_open'
-				);
-			}
-			const finishedView = finished ? toOutcomeTicket(finished) : null;
-			const finishedForStaff = finishedView && toTicketView(finishedView);
-
-			const nobody = async (): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
-				if (!finished && !counter.currentTicketId)
-					return { value: { ticket: null, finished: null }, draft: null };
-				const free = await updateQueueCounter(tx, counter.id, { current_ticket_id: null });
-				const change = {
-					type: 'counter:changed' as const,
-					counter: toCounterView(free),
-					finished: finishedView
-				};
-				return {
-					value: { ticket: null, finished: finishedForStaff },
-					draft: await draftOutcome(tx, counter.mppId, now, change, counter.serviceIds)
-				};
-			};
-			const choice = chooseNext(heads, counter.priorityStreak, counter.priorityRatio);
-			if (!choice) return nobody();
-
-			// The peek chose the class; take the oldest ticket of it that no other counter is calling right
-			// now. If all of them are being called elsewhere, fall back to the other class.
-			const regularWaiting = heads.some((h) => !h.priority);
-			const classes = [
-				choice.ticket.priority,
-				...heads.filter((h) => h.priority !== choice.ticket.priority).map((h) => h.priority)
-			];
-			// A checked-in booking queues from its slot start, so it comes before walk-ins who arrived later
-			// (booking/check-in.ts). After bookingRatio booked calls in a row the counter first looks for a
-			// walk-in; only when none waits does the booking go next anyway. The peek already says whether
-			// the head is booked, so the usual call costs nothing more.
-			const capBooked = (priority: boolean) =>
-				heads.some((h) => h.priority === priority && h.booked) &&
-				counter.bookingStreak >= counter.bookingRatio;
-			let called;
-			for (const priority of classes) {
-				const streak =
-					priority === choice.ticket.priority
-						? choice.streak
-						: nextStreak(priority, regularWaiting, counter.priorityStreak);
-				const pick = {
-					counterId: counter.id,
-					mppId: counter.mppId,
-					serviceIds: counter.serviceIds,
-					priority,
-					streak
-				};
-				if (capBooked(priority))
-					called = await callNextOfClass(tx, { ...pick, walkInOnly: true }, meta({ callCount: 1 }));
-				called ??= await callNextOfClass(tx, pick, meta({ callCount: 1 }));
-				if (called) break;
-			}
-			if (!called) return nobody();
-			const ticket = toOutcomeTicket(called.ticket);
-			const counterView = { ...toCounterView(counter), currentTicketId: ticket.id };
-			return {
-				// the answer goes to the operator: without track codes (issue 10 item 4)
-				value: { ticket: toTicketView(ticket), finished: finishedForStaff },
-				draft: {
-					mppId: counter.mppId,
-					at: now.toISOString(),
-					change: { type: 'ticket:called', ticket, counter: counterView, finished: finishedView },
-					waiting: { [ticket.serviceId]: called.waiting }
-				}
-			};
+	const mppId = mppOfCounter(input.counterId);
+	const work = async (tx: Tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
+		// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
+		// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
+		// open, the error rolls all three back.
+		const [counter, finished, heads] = await Promise.all([
+			lockCounter(tx, input.counterId),
+			finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
+			peekWaitingHeads(tx, input.counterId, now)
+		]);
+		if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
+		rememberCounterMpp(counter.id, counter.mppId);
+		// who may press "next" is decided on the locked counter; a refusal rolls the finish back too
+		await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
+		if (counter.status !== 'open') {
+			throw conflict(
+				`${counter.name} sedang ${counter.status === 'paused' ? 'istirahat' : 'tutup'}. Buka loket terlebih dahulu.`,
+				'counter_not_open'
+			);
 		}
-	);
+		const finishedView = finished ? toOutcomeTicket(finished) : null;
+		const finishedForStaff = finishedView && toTicketView(finishedView);
+
+		const nobody = async (): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
+			if (!finished && !counter.currentTicketId)
+				return { value: { ticket: null, finished: null }, draft: null };
+			const free = await updateQueueCounter(tx, counter.id, { current_ticket_id: null });
+			const change = {
+				type: 'counter:changed' as const,
+				counter: toCounterView(free),
+				finished: finishedView
+			};
+			return {
+				value: { ticket: null, finished: finishedForStaff },
+				draft: await draftOutcome(tx, counter.mppId, now, change, counter.serviceIds)
+			};
+		};
+		const choice = chooseNext(heads, counter.priorityStreak, counter.priorityRatio);
+		if (!choice) return nobody();
+
+		// The peek chose the class; take the oldest ticket of it that no other counter is calling right
+		// now. If all of them are being called elsewhere, fall back to the other class.
+		const regularWaiting = heads.some((h) => !h.priority);
+		const classes = [
+			choice.ticket.priority,
+			...heads.filter((h) => h.priority !== choice.ticket.priority).map((h) => h.priority)
+		];
+		// A checked-in booking queues from its slot start, so it comes before walk-ins who arrived later
+		// (booking/check-in.ts). After bookingRatio booked calls in a row the counter first looks for a
+		// walk-in; only when none waits does the booking go next anyway. The peek already says whether
+		// the head is booked, so the usual call costs nothing more.
+		const capBooked = (priority: boolean) =>
+			heads.some((h) => h.priority === priority && h.booked) && counter.bookingStreak >= counter.bookingRatio;
+		let called;
+		for (const priority of classes) {
+			const streak =
+				priority === choice.ticket.priority
+					? choice.streak
+					: nextStreak(priority, regularWaiting, counter.priorityStreak);
+			const pick = {
+				counterId: counter.id,
+				mppId: counter.mppId,
+				serviceIds: counter.serviceIds,
+				priority,
+				streak
+			};
+			if (capBooked(priority))
+				called = await callNextOfClass(tx, { ...pick, walkInOnly: true }, meta({ callCount: 1 }));
+			called ??= await callNextOfClass(tx, pick, meta({ callCount: 1 }));
+			if (called) break;
+		}
+		if (!called) return nobody();
+		const ticket = toOutcomeTicket(called.ticket);
+		const counterView = { ...toCounterView(counter), currentTicketId: ticket.id };
+		return {
+			// the answer goes to the operator: without track codes (issue 10 item 4)
+			value: { ticket: toTicketView(ticket), finished: finishedForStaff },
+			draft: {
+				mppId: counter.mppId,
+				at: now.toISOString(),
+				change: { type: 'ticket:called', ticket, counter: counterView, finished: finishedView },
+				waiting: { [ticket.serviceId]: called.waiting }
+			}
+		};
+	};
+	// a counter's first call runs alone: its MPP is learnt from it; later ones join their MPP's batch
+	const { value, outcome } = mppId
+		? await inMppBatch(sql, mppId, input.idempotency, work)
+		: await queueTransaction({ sql, idempotency: input.idempotency }, work);
 	return { ...value, outcome };
 }
