@@ -94,6 +94,8 @@ async function runBatch(sql: Sql, jobs: Job[]): Promise<void> {
 	};
 	try {
 		await sql.begin(async (tx) => {
+			// generic plans: the hot statements are planned once per connection, not on every call
+			send(tx`SET LOCAL plan_cache_mode = force_generic_plan`);
 			for (const job of jobs) {
 				send(tx`SAVEPOINT queue_operation`);
 				try {
