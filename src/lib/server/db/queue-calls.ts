@@ -105,8 +105,8 @@ export async function callNextOfClass(
 		SELECT ${ticketColumns(db)},
 			-- the count kept by trigger (migration 0031) changes when this statement ends: this one still
 			-- sees the called ticket among the waiting
-			(SELECT greatest(w.waiting - 1, 0) FROM queue_waiting w
-				WHERE w.service_id = t.service_id AND w.local_date = t.local_date) AS "waitingLeft"
+			coalesce((SELECT greatest(w.waiting - 1, 0) FROM queue_waiting w
+				WHERE w.service_id = t.service_id AND w.local_date = t.local_date), 0) AS "waitingLeft"
 		FROM t JOIN services s ON s.id = t.service_id JOIN k ON k.id = t.counter_id`;
 	if (!row) return undefined;
 	const { waitingLeft, ...ticket } = row;

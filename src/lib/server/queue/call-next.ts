@@ -1,8 +1,10 @@
 // callNext: a counter calls the next waiting ticket of the services it serves (DESIGN "The queue engine").
-// The hot path of the whole system, so it runs in four round trips: BEGIN; the counter lock, the
-// finish of its current ticket and a lock-free peek at the queue heads, pipelined in that order; one
-// statement that takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the
-// class the fairness rule chose; COMMIT together with the MPP's event seq (see queueTransaction).
+// The hot path of the whole system. A call's statements: the counter lock, the finish of its current
+// ticket and a lock-free peek at the queue heads, pipelined in that order; then one statement that
+// takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the class the fairness
+// rule chose; the MPP's event seq last (see queueTransaction). The calls of one MPP that arrive
+// together share one transaction, each in its own savepoint (mpp-batch.ts); a counter's first call
+// on this node runs alone, in a transaction of its own.
 import { chooseNext, nextStreak } from '../../domain/priority';
 import type { Sql, Tx } from '../db/client';
 import { callNextOfClass, finishCounterTicket, type EventMeta } from '../db/queue-calls';
