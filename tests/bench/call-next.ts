@@ -125,9 +125,9 @@ async function main() {
 
 		// open every connection first, so that the CPU reading covers all the backends the calls use
 		await Promise.all(Array.from({ length: counters }, () => sql`SELECT pg_sleep(0.05)`));
-		// every counter's first call, one at a time and not measured: it is how a node learns the
-		// counter's MPP (its later calls join the MPP's shared transaction, queue/mpp-batch.ts); a node
-		// does this once per counter in its life, so it is no part of a busy morning's rate
+		// every counter's first call, one at a time and not measured: a node reads a counter's MPP on its
+		// first call (to join the MPP's shared transaction, queue/mpp-batch.ts) once in its life, and the
+		// first run of each statement on a connection prepares it: no part of a busy morning's rate
 		const calledBy = new Map<string, number>();
 		for (const counterId of counterIds) {
 			const { ticket } = await callNext(sql, { counterId, actor: {} });

@@ -28,7 +28,7 @@ beforeAll(async () => {
 		ON CONFLICT DO NOTHING`;
 	for (let i = 0; i < 40; i++)
 		await issueTicket(db.sql, { mppId: jkt.id, serviceId: jkt.services.a, actor: {}, now });
-	// a first call per counter lets this process learn the counters' MPP; later calls are batched
+	// a first call per counter: this process reads the counters' MPP once, before the batches below
 	for (const counterId of counters) await callNext(db.sql, { counterId, actor: {}, now });
 });
 afterAll(async () => {

@@ -17,6 +17,7 @@ import {
 	type ServiceRow
 } from '../db/catalogue-edits';
 import { findMppSettings } from '../db/mpp-settings';
+import { lockMppQueue } from '../db/queue-lock';
 import { findStandardService } from '../db/standard-services';
 import { notFound } from '../errors';
 import { transferInTransaction } from '../queue/transfer';
@@ -187,6 +188,8 @@ export async function deactivateService(
 	const user = requireMppAdmin(actor, mppId);
 	const decision = parseInput(serviceDeactivationSchema, input);
 	return save(sql, async ({ tx, configured, emit }) => {
+		// its waiting tickets may move to another service: the MPP's queue lock before any row
+		await lockMppQueue(tx, mppId);
 		const before = await lockServiceRow(tx, serviceId);
 		if (!before || before.mppId !== mppId) throw notFound('Layanan tidak ditemukan.', 'service_not_found');
 		if (!before.active) return before;

@@ -37,6 +37,12 @@ export async function findCounter(db: Db, id: string): Promise<Counter | undefin
 	return row;
 }
 
+/** A counter's MPP (a counter never moves to another MPP). */
+export async function findCounterMppId(db: Db, id: string): Promise<string | undefined> {
+	const [row] = await db<{ mppId: string }[]>`SELECT mpp_id AS "mppId" FROM counters WHERE id = ${id}`;
+	return row?.mppId;
+}
+
 export async function listCounters(db: Db, mppId: string): Promise<Counter[]> {
 	return db<Counter[]>`
 		SELECT ${columns(db)} FROM counters c WHERE c.mpp_id = ${mppId} AND c.active ORDER BY c.name`;

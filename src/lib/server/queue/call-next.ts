@@ -3,8 +3,7 @@
 // ticket and a lock-free peek at the queue heads, pipelined in that order; then one statement that
 // takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the class the fairness
 // rule chose; the MPP's event seq last (see queueTransaction). The calls of one MPP that arrive
-// together share one transaction, each in its own savepoint (mpp-batch.ts); a counter's first call
-// on this node runs alone, in a transaction of its own.
+// together share one transaction, each in its own savepoint (mpp-batch.ts).
 import { chooseNext, nextStreak } from '../../domain/priority';
 import type { Sql, Tx } from '../db/client';
 import { callNextOfClass, finishCounterTicket, type EventMeta } from '../db/queue-calls';
@@ -12,8 +11,8 @@ import { lockCounter, updateQueueCounter } from '../db/queue-counters';
 import { peekWaitingHeads } from '../db/tickets';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
-import { inMppBatch, mppOfCounter, rememberCounterMpp } from './mpp-batch';
-import { draftOutcome, queueTransaction, type OutcomeDraft } from './record';
+import { inMppBatch, mppOfCounter } from './mpp-batch';
+import { draftOutcome, type OutcomeDraft } from './record';
 import type { TicketView } from './outcome';
 import type { CallNextResult, QueueActor, QueueRequest } from './types';
 import { toCounterView, toOutcomeTicket, toTicketView } from './views';
@@ -31,7 +30,8 @@ export async function callNext(
 		data
 	});
 	type Called = { ticket: TicketView | null; finished: TicketView | null };
-	const mppId = mppOfCounter(input.counterId);
+	const mppId = await mppOfCounter(sql, input.counterId);
+	if (!mppId) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
 	const work = async (tx: Tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
 		// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
 		// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
@@ -42,7 +42,6 @@ export async function callNext(
 			peekWaitingHeads(tx, input.counterId, now)
 		]);
 		if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
-		rememberCounterMpp(counter.id, counter.mppId);
 		// who may press "next" is decided on the locked counter; a refusal rolls the finish back too
 		await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
 		if (counter.status !== 'open') {
@@ -116,9 +115,6 @@ export async function callNext(
 			}
 		};
 	};
-	// a counter's first call runs alone: its MPP is learnt from it; later ones join their MPP's batch
-	const { value, outcome } = mppId
-		? await inMppBatch(sql, mppId, input.idempotency, work)
-		: await queueTransaction({ sql, idempotency: input.idempotency }, work);
+	const { value, outcome } = await inMppBatch(sql, mppId, input.idempotency, work);
 	return { ...value, outcome };
 }

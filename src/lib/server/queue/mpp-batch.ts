@@ -11,10 +11,17 @@
 //
 // Nothing is lost or doubled: an operation's effects, its idempotency answer and its event commit
 // together or not at all, as before; if the COMMIT fails, every operation of the batch fails and
-// says so. Counters are locked in a batch in the order they arrived; two processes batching the same
-// two counters in opposite order could deadlock, which PostgreSQL breaks by failing one batch (its
-// callers see 503 and retry with their Idempotency-Key).
+// says so.
+//
+// Several nodes batch the same MPP's calls. A batch takes counters and, through the trigger that keeps
+// the waiting counts (migration 0031), the count rows of the services it calls, in the order its
+// calls arrive; two nodes' batches taking them in opposite orders deadlocked, and PostgreSQL failed one
+// after a second with every call in it (tests/integration/queue-call-two-nodes.test.ts). So a batch
+// first takes its MPP's queue lock (db/queue-lock.ts): batches of one MPP run one after another across
+// the cluster, as their commits did anyway on the MPP's seq row. Different MPPs never wait for each other.
 import type { Sql, Tx } from '../db/client';
+import { findCounterMppId } from '../db/counters';
+import { lockMppQueue } from '../db/queue-lock';
 import {
 	claimIdempotencyKey,
 	purgeExpiredKeysSometimes,
@@ -71,7 +78,7 @@ async function drain(sql: Sql, mppId: string, byMpp: Map<string, Line>, line: Li
 		while (line.jobs.length > 0) {
 			const jobs = line.jobs.splice(0, MAX_BATCH);
 			// runBatch settles every job itself; this only keeps a surprise from stalling the MPP's line
-			await runBatch(sql, jobs).catch((error) => jobs.forEach((job) => job.reject(error)));
+			await runBatch(sql, mppId, jobs).catch((error) => jobs.forEach((job) => job.reject(error)));
 		}
 	} finally {
 		line.running = false;
@@ -83,7 +90,7 @@ type Settled =
 	| { ok: true; value: unknown; draft: OutcomeDraft | null; seq?: Promise<number> }
 	| { ok: false; error: unknown };
 
-async function runBatch(sql: Sql, jobs: Job[]): Promise<void> {
+async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 	const settled: Settled[] = [];
 	// statements sent without waiting for their answer (a round trip each saved); any failure among
 	// them aborts the transaction, and then the whole batch failed
@@ -96,6 +103,8 @@ async function runBatch(sql: Sql, jobs: Job[]): Promise<void> {
 		await sql.begin(async (tx) => {
 			// generic plans: the hot statements are planned once per connection, not on every call
 			send(tx`SET LOCAL plan_cache_mode = force_generic_plan`);
+			// before any row lock of the batch (see the top of this file)
+			send(lockMppQueue(tx, mppId));
 			for (const job of jobs) {
 				send(tx`SAVEPOINT queue_operation`);
 				try {
@@ -139,8 +148,14 @@ async function runBatch(sql: Sql, jobs: Job[]): Promise<void> {
 	);
 }
 
-/** The MPP of a counter, learnt from its calls: a counter never moves to another MPP. */
 const counterMpp = new Map<string, string>();
 
-export const mppOfCounter = (counterId: string) => counterMpp.get(counterId);
-export const rememberCounterMpp = (counterId: string, mppId: string) => counterMpp.set(counterId, mppId);
+/** The MPP of a counter, read once per process: a counter never moves to another MPP. */
+export async function mppOfCounter(sql: Sql, counterId: string): Promise<string | undefined> {
+	let mppId = counterMpp.get(counterId);
+	if (!mppId) {
+		mppId = await findCounterMppId(sql, counterId);
+		if (mppId) counterMpp.set(counterId, mppId);
+	}
+	return mppId;
+}

@@ -3,6 +3,7 @@
 import { sendOutcome } from '../bus/send';
 import { insertTicketEvent, type TicketEventType } from '../db/queue-events';
 import { countWaiting } from '../db/queue-stats';
+import { lockMppQueue } from '../db/queue-lock';
 import type { Sql, Tx } from '../db/client';
 import { uuidv7 } from '../ids';
 import {
@@ -73,14 +74,17 @@ export async function draftOutcome(
  * nothing or the complete answer.
  */
 export async function queueTransaction<T, D extends OutcomeDraft | null>(
-	db: Sql | { sql: Sql; idempotency?: IdempotencyClaim | null },
+	db: Sql | { sql: Sql; idempotency?: IdempotencyClaim | null; lockQueueOf?: string | null },
 	work: (tx: Tx) => Promise<{ value: T; draft: D }>
 ): Promise<{ value: T; outcome: D extends OutcomeDraft ? Outcome : Outcome | null }> {
 	// a postgres.js pool is a function; the keyed form is a plain object
-	const { sql, idempotency } = typeof db === 'function' ? { sql: db, idempotency: null } : db;
+	const { sql, idempotency, lockQueueOf } = typeof db === 'function' ? { sql: db, idempotency: null } : db;
 	let seq: Promise<number> | undefined;
 	let saved: Promise<void> | undefined;
 	const done = await sql.begin(async (tx) => {
+		// an operation that moves waiting tickets between services takes the MPP's queue lock before any
+		// row (db/queue-lock.ts); sent without waiting, it runs first
+		if (lockQueueOf) lockMppQueue(tx, lockQueueOf).catch(() => {});
 		if (idempotency) await claimIdempotencyKey(tx, idempotency);
 		const result = await work(tx);
 		if (idempotency) {

@@ -2,8 +2,9 @@
 // a second service). It keeps its number and queued_at, so it keeps its place in arrival order.
 import type { Sql, Tx } from '../db/client';
 import { findService } from '../db/services';
-import { updateTicket } from '../db/tickets';
+import { findTicketCounterId, updateTicket } from '../db/tickets';
 import { notFound, unprocessable } from '../errors';
+import { isUuid } from '../http';
 import { appendEvent, draftOutcome, queueTransaction, type OutcomeDraft } from './record';
 import { lockAuthorizedTicket, releaseCounter, requireStatus } from './ticket-actions';
 import type { QueueActor, QueueRequest, TicketOutcome } from './types';
@@ -18,7 +19,11 @@ export interface TransferInput extends QueueRequest {
 }
 
 export async function transfer(sql: Sql, input: TransferInput): Promise<TicketOutcome> {
-	const { value, outcome } = await queueTransaction({ sql, idempotency: input.idempotency }, async (tx) => {
+	// a transfer changes the waiting counts of two services, so it takes its MPP's queue lock before
+	// any row (db/queue-lock.ts); a ticket never changes MPP, so the MPP may be read before
+	const place = isUuid(input.ticketId) ? await findTicketCounterId(sql, input.ticketId) : undefined;
+	const request = { sql, idempotency: input.idempotency, lockQueueOf: place?.mppId };
+	const { value, outcome } = await queueTransaction(request, async (tx) => {
 		const { value, draft } = await transferInTransaction(tx, input);
 		return { value: { ticket: value }, draft };
 	});
@@ -27,7 +32,8 @@ export async function transfer(sql: Sql, input: TransferInput): Promise<TicketOu
 
 /**
  * The transfer inside a caller's transaction, for an administration save that moves every waiting
- * ticket of a service it deactivates (issue 6) in the same transaction as the deactivation.
+ * ticket of a service it deactivates (issue 6) in the same transaction as the deactivation. The
+ * caller holds the MPP's queue lock (db/queue-lock.ts).
  */
 export async function transferInTransaction(
 	tx: Tx,
