@@ -6,6 +6,7 @@ import type { Sql } from '../db/client';
 import { updateQueueCounter } from '../db/queue-counters';
 import { updateTicket, type TicketRecord } from '../db/tickets';
 import { finishTicket, lockCounterOrFail, lockCurrentTicket } from './counter-ticket';
+import { mppOfCounter } from './mpp-batch';
 import { appendEvent, draftOutcome, queueTransaction } from './record';
 import type { CounterOutcome, QueueActor, QueueRequest } from './types';
 import { toCounterView, toOutcomeTicket } from './views';
@@ -20,7 +21,11 @@ export async function setCounterStatus(
 	}
 ): Promise<CounterOutcome> {
 	const now = input.now ?? new Date();
-	const db = { sql, idempotency: input.idempotency };
+	// pausing or closing puts the called ticket back in its queue: with the counter held, that changes a
+	// count row a batch of calls may hold while it waits for this counter; the MPP's queue lock first
+	// (db/queue-lock.ts) keeps the two from deadlocking
+	const lockQueueOf = input.status === 'open' ? null : await mppOfCounter(sql, input.counterId);
+	const db = { sql, idempotency: input.idempotency, lockQueueOf };
 	const { value, outcome } = await queueTransaction(db, async (tx) => {
 		let counter = await lockCounterOrFail(tx, input.counterId);
 		await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
