@@ -1,9 +1,11 @@
 // The MPP's queue lock: a transaction-scoped advisory lock per MPP, for the queue transactions that
-// change the waiting counts of several services of one MPP at once (a batch of calls, a transfer, a
-// service deactivated with its queue moved). Each count row (queue_waiting, migration 0031) is locked
-// from its change to COMMIT; two such transactions taking two rows in opposite orders deadlock, and
-// PostgreSQL fails one of them after a second. Taken before any row lock, it makes them wait their
-// turn instead. Transactions that change one count row (issue, cancel, one call) need not take it.
+// hold two of the rows a batch of calls takes in no fixed order: the waiting counts of several
+// services (queue_waiting, migration 0031, each locked from its change to COMMIT), or a counter and
+// then a count row. They are a batch of calls, a transfer, a service deactivated with its queue
+// moved, and a counter paused or closed (its called ticket goes back to a queue). Two such
+// transactions taking two rows in opposite orders deadlock, and PostgreSQL fails one after a second
+// (tests/integration/queue-call-two-nodes.test.ts). Taken before any row lock, it makes them wait
+// their turn instead. A transaction that takes one such row (issue, cancel) need not take it.
 import type { Db } from './client';
 
 export function lockMppQueue(db: Db, mppId: string) {
