@@ -3,6 +3,7 @@
 // it with `npm run bench:call-next` (DATABASE_URL's server, or embedded PostgreSQL 18 without it).
 //   COUNTERS=50 SERVICES=10 PER_SERVICE=999 npx tsx tests/bench/call-next.ts
 //   MPPS=10 npx tsx tests/bench/call-next.ts       # ten such MPPs at once (issue 15)
+//   NODES=2 npx tsx tests/bench/call-next.ts       # each counter's calls alternate between two nodes
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ import { callNext } from '../../src/lib/server/queue';
 
 const counters = Number(process.env.COUNTERS ?? 50);
 const mppCount = Number(process.env.MPPS ?? 1);
+// nodes of one process: each its own pool, so its own batch per MPP, as separate processes have
+const nodeCount = Math.max(1, Number(process.env.NODES ?? 1));
 const serviceCount = Number(process.env.SERVICES ?? 10);
 const perService = Math.min(999, Number(process.env.PER_SERVICE ?? 999));
 const priorityShare = 0.06; // DOMAIN profile
@@ -71,8 +74,11 @@ async function main() {
 		await experiment.unsafe(process.env.EXPERIMENT_SQL.replaceAll('$DATABASE', name));
 		await experiment.end();
 	}
-	// one connection per counter, within PostgreSQL's default 100 (calls of one MPP share a transaction)
-	const sql = createSql(url.toString(), Math.min(counters * mppCount, 80) + 2);
+	// a connection per counter, at most 80 in all within PostgreSQL's default 100 (calls of one MPP share
+	// a transaction, so a node uses few of them)
+	const pool = () => createSql(url.toString(), Math.floor(Math.min(counters * mppCount, 80) / nodeCount) + 2);
+	const nodes = Array.from({ length: nodeCount }, pool);
+	const sql = nodes[0];
 	try {
 		const [{ version }] = await sql<{ version: string }[]>`SELECT version()`;
 		const counterIds: string[] = [];
@@ -124,23 +130,26 @@ async function main() {
 		const tickets = serviceCount * perService * mppCount;
 
 		// open every connection first, so that the CPU reading covers all the backends the calls use
-		await Promise.all(Array.from({ length: counters }, () => sql`SELECT pg_sleep(0.05)`));
+		for (const node of nodes)
+			await Promise.all(Array.from({ length: counters }, () => node`SELECT pg_sleep(0.05)`));
 		// every counter's first call, one at a time and not measured: a node reads a counter's MPP on its
 		// first call (to join the MPP's shared transaction, queue/mpp-batch.ts) once in its life, and the
 		// first run of each statement on a connection prepares it: no part of a busy morning's rate
 		const calledBy = new Map<string, number>();
-		for (const counterId of counterIds) {
-			const { ticket } = await callNext(sql, { counterId, actor: {} });
-			if (ticket) calledBy.set(ticket.id, 1);
-		}
+		for (const node of nodes)
+			for (const counterId of counterIds) {
+				const { ticket } = await callNext(node, { counterId, actor: {} });
+				if (ticket) calledBy.set(ticket.id, 1);
+			}
 		const warmUp = calledBy.size;
 		const serverCpuBefore = await serverCpuMs(sql, name);
 		const nodeCpuBefore = process.cpuUsage();
 		const started = performance.now();
 		await Promise.all(
 			counterIds.map(async (counterId) => {
-				for (;;) {
-					const { ticket } = await callNext(sql, { counterId, actor: {} });
+				// a counter's presses reach the nodes in turn, as a load balancer spreads them
+				for (let press = 0; ; press++) {
+					const { ticket } = await callNext(nodes[press % nodes.length], { counterId, actor: {} });
 					if (!ticket) return;
 					calledBy.set(ticket.id, (calledBy.get(ticket.id) ?? 0) + 1);
 				}
@@ -167,6 +176,7 @@ async function main() {
 			postgres: version.split(' on ')[0],
 			database: embedded ? 'embedded' : 'DATABASE_URL',
 			mpps: mppCount,
+			nodes: nodeCount,
 			counters,
 			services: serviceCount,
 			tickets,
@@ -192,7 +202,7 @@ async function main() {
 		);
 		process.exitCode = ok ? 0 : 1;
 	} finally {
-		await sql.end({ timeout: 5 });
+		await Promise.all(nodes.map((node) => node.end({ timeout: 5 })));
 		await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 		await admin.end();
 		await embedded?.stop();
