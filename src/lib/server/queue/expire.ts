@@ -29,7 +29,9 @@ export async function expireEndedDays(sql: Sql, now = new Date()): Promise<Outco
 }
 
 async function expireBatch(sql: Sql, mppId: string, now: Date): Promise<Outcome | null> {
-	const { outcome } = await queueTransaction(sql, async (tx) => {
+	// it frees several counters in one statement, in no fixed order: the MPP's queue lock first, so it
+	// waits for a batch of calls holding one of them instead of deadlocking with it (db/queue-lock.ts)
+	const { outcome } = await queueTransaction({ sql, lockQueueOf: mppId }, async (tx) => {
 		const ids = await lockEndedOpenTickets(tx, mppId, now, BATCH);
 		if (ids.length === 0) return { value: null, draft: null };
 		const { tickets, counterIds } = await expireTickets(tx, {
