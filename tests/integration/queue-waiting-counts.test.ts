@@ -12,6 +12,7 @@ import {
 	setCounterStatus,
 	transfer
 } from '../../src/lib/server/queue';
+import { listServicesWithWaiting } from '../../src/lib/server/db/services';
 import { createWorld, type MppFixture, type World } from '../helpers/fixtures';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -66,6 +67,13 @@ describe('waiting counts kept by trigger', () => {
 		expect(await queueWaitingCounts(db.sql, jkt.id, new Date(clock))).toMatchObject({
 			[jkt.services.a]: 3,
 			[jkt.services.b]: 1
+		});
+		// the kiosk's and display's service menu reads the same counts
+		const menu = await listServicesWithWaiting(db.sql, jkt.id, new Date(clock));
+		expect(Object.fromEntries(menu.map((s) => [s.id, s.waiting]))).toMatchObject({
+			[jkt.services.a]: 3,
+			[jkt.services.b]: 1,
+			[jkt.services.c]: 0
 		});
 
 		// a call: the priority ticket goes first; the event says two of A still wait

@@ -54,8 +54,9 @@ const serviceColumns = (db: Db) => db`
 	s.standard_code AS "standardCode", s.local_only AS "localOnly", s.booking_share AS "bookingShare",
 	s.booking_horizon_days AS "bookingHorizonDays", s.booking_release_hour AS "bookingReleaseHour",
 	s.priority_reserve_share AS "priorityReserveShare",
-	(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
-		AND k.local_date = mpp_local_date(s.mpp_id, now())) AS waiting,
+	-- kept by trigger (migration 0031), not counted
+	coalesce((SELECT w.waiting FROM queue_waiting w
+		WHERE w.service_id = s.id AND w.local_date = mpp_local_date(s.mpp_id, now())), 0) AS waiting,
 	coalesce((SELECT array_agg(cs.counter_id ORDER BY cs.counter_id) FROM counter_services cs
 		JOIN counters c ON c.id = cs.counter_id WHERE cs.service_id = s.id AND c.active), '{}') AS "counterIds"`;
 

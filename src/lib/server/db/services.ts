@@ -81,8 +81,9 @@ export async function listServicesWithWaiting(
 ): Promise<ServiceWithWaiting[]> {
 	return db<ServiceWithWaiting[]>`
 		SELECT ${serviceColumnsOfS(db)}, t.name AS "tenantName",
-			(SELECT count(*)::int FROM tickets k WHERE k.service_id = s.id AND k.status = 'waiting'
-				AND k.local_date = mpp_local_date(${mppId}, ${at})) AS waiting
+			-- kept by trigger (migration 0031), not counted
+			coalesce((SELECT w.waiting FROM queue_waiting w
+				WHERE w.service_id = s.id AND w.local_date = mpp_local_date(${mppId}, ${at})), 0) AS waiting
 		FROM services s JOIN tenants t ON t.id = s.tenant_id
 		WHERE s.mpp_id = ${mppId} AND s.active
 		ORDER BY t.name, s.prefix`;
