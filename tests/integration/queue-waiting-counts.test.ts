@@ -151,4 +151,20 @@ describe('waiting counts kept by trigger', () => {
 		expect(reported.length).toBeGreaterThan(0);
 		expect(reported.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
 	});
+
+	it('of days ended everywhere are dropped by the sweep once nobody waits; recent days stay', async () => {
+		const rows = async () =>
+			(
+				await db.sql<{ day: string; waiting: number }[]>`
+				SELECT local_date::text AS day, waiting FROM queue_waiting ORDER BY 1`
+			).map((r) => r.day);
+		const before = await rows();
+		expect(before).toContain('2026-11-23');
+		// 25 Nov, 23:30 UTC (26 Nov in WIB, WITA and WIT): the 23rd ended more than a day ago everywhere
+		await expireEndedDays(db.sql, new Date('2026-11-25T23:30:00Z'));
+		const after = await rows();
+		expect(after).not.toContain('2026-11-23');
+		expect(after.filter((day) => day >= '2026-11-24')).toEqual(before.filter((day) => day >= '2026-11-24'));
+		await expectKeptEqualsCounted();
+	});
 });

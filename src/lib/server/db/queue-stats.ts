@@ -4,6 +4,17 @@
 // ended day waits for nobody until the sweep closes it as expired (issue 10 item 5).
 import type { Db } from './client';
 
+/**
+ * Drops the kept counts of days that have ended in every zone (before yesterday in UTC: every MPP's
+ * local date is at least UTC's) and have nobody waiting; a missing row reads as 0. Without it the
+ * table gains a row per service and day for ever. A day an edge has not closed yet keeps its count.
+ */
+export async function deleteSpentWaitingCounts(db: Db, at: Date): Promise<void> {
+	await db`
+		DELETE FROM queue_waiting
+		WHERE waiting = 0 AND local_date < (${at}::timestamptz AT TIME ZONE 'UTC')::date - 1`;
+}
+
 /** Waiting tickets of the MPP's local day at `at` per service id, zero for services with none. */
 export async function countWaiting(
 	db: Db,

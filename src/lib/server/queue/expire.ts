@@ -7,6 +7,7 @@
 // changed, so each ticket expires once, with one event and one seq of its MPP.
 import type { Sql } from '../db/client';
 import { expireTickets, listMppsWithEndedOpenTickets, lockEndedOpenTickets } from '../db/expiry';
+import { deleteSpentWaitingCounts } from '../db/queue-stats';
 import { uuidv7 } from '../ids';
 import type { Outcome, OutcomeTicket } from './outcome';
 import { draftOutcome, queueTransaction } from './record';
@@ -15,7 +16,10 @@ import { toOutcomeTicket } from './views';
 /** Tickets closed in one transaction; a backlog (a node down for days) is closed in several. */
 const BATCH = 500;
 
-/** Closes every open ticket of an ended local day; one Outcome per batch, for publish(). */
+/**
+ * Closes every open ticket of an ended local day, then drops the spent waiting counts of old days;
+ * one Outcome per batch, for publish().
+ */
 export async function expireEndedDays(sql: Sql, now = new Date()): Promise<Outcome[]> {
 	const outcomes: Outcome[] = [];
 	for (const mppId of await listMppsWithEndedOpenTickets(sql, now)) {
@@ -25,6 +29,7 @@ export async function expireEndedDays(sql: Sql, now = new Date()): Promise<Outco
 			outcomes.push(outcome);
 		}
 	}
+	await deleteSpentWaitingCounts(sql, now);
 	return outcomes;
 }
 
