@@ -1,9 +1,10 @@
 // callNext: a counter calls the next waiting ticket of the services it serves (DESIGN "The queue engine").
-// The hot path of the whole system. A call's statements: the counter lock, the finish of its current
-// ticket and a lock-free peek at the queue heads, pipelined in that order; then one statement that
-// takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the class the fairness
-// rule chose; the MPP's event seq last (see queueTransaction). The calls of one MPP that arrive
-// together share one transaction, each in its own savepoint (mpp-batch.ts).
+// The hot path of the whole system. A call's statements: the counter lock (with the door's access
+// rule); the finish of its current ticket and a lock-free peek at the queue heads, pipelined; then one
+// statement that takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the
+// class the fairness rule chose; the MPP's event seq last (see queueTransaction). The calls of one MPP
+// that arrive together share one transaction and run at once, their statements interleaved
+// (mpp-batch.ts).
 import { chooseNext, nextStreak } from '../../domain/priority';
 import type { Sql, Tx } from '../db/client';
 import { callNextOfClass, finishCounterTicket, type EventMeta } from '../db/queue-calls';
@@ -32,24 +33,33 @@ export async function callNext(
 	type Called = { ticket: TicketView | null; finished: TicketView | null };
 	const mppId = await mppOfCounter(sql, input.counterId);
 	if (!mppId) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
-	const work = async (tx: Tx): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
-		// Sent together; PostgreSQL runs them in this order, so the counter is locked before any ticket.
-		// Pressing "next" means the citizen at the counter is done. If the counter turns out not to be
-		// open, the error rolls all three back.
-		const [counter, finished, heads] = await Promise.all([
+	const work = async (
+		tx: Tx,
+		beginWrites: () => Promise<void>
+	): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
+		// Sent together: the counter's lock, then the door's access rule on it (the MPP is known, a
+		// counter never moves). Every refusal is decided here, before anything is written (mpp-batch.ts).
+		const [locked, allowed] = await Promise.allSettled([
 			lockCounter(tx, input.counterId),
-			finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
-			peekWaitingHeads(tx, input.counterId, now)
+			input.authorize?.(tx, { mppId, counterId: input.counterId, serviceId: null })
 		]);
+		if (locked.status === 'rejected') throw locked.reason;
+		const counter = locked.value;
 		if (!counter || !counter.active) throw notFound('Loket tidak ditemukan.', 'counter_not_found');
-		// who may press "next" is decided on the locked counter; a refusal rolls the finish back too
-		await input.authorize?.(tx, { mppId: counter.mppId, counterId: counter.id, serviceId: null });
+		if (allowed.status === 'rejected') throw allowed.reason;
 		if (counter.status !== 'open') {
 			throw conflict(
 				`${counter.name} sedang ${counter.status === 'paused' ? 'istirahat' : 'tutup'}. Buka loket terlebih dahulu.`,
 				'counter_not_open'
 			);
 		}
+		await beginWrites();
+		// Pressing "next" means the citizen at the counter is done; a lock-free peek at the queue heads
+		// decides the class. Sent together, run in this order.
+		const [finished, heads] = await Promise.all([
+			finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
+			peekWaitingHeads(tx, input.counterId, now)
+		]);
 		const finishedView = finished ? toOutcomeTicket(finished) : null;
 		const finishedForStaff = finishedView && toTicketView(finishedView);
 

@@ -4,10 +4,19 @@
 // commits one after another, each with its own WAL flush, and with 50 counters pressing "next" the
 // rest sleep on that row lock meanwhile: waking them and the flushes cost more CPU than the calls
 // (BENCHMARKS.md "Profile for issue 15"). Instead, this process keeps one transaction per MPP in
-// flight; what arrives meanwhile waits here and goes, up to MAX_BATCH at once, in the next one:
-// each operation in its own SAVEPOINT (a refusal or an error undoes that operation only; the
-// SAVEPOINT and RELEASE travel with the operation's statements, costing no round trip), its seq and
-// bus message in call order as the last statements, then one COMMIT and one WAL flush for all.
+// flight; what arrives meanwhile waits here and goes, up to MAX_BATCH at once, in the next one.
+//
+// The operations of a batch run at once: their statements interleave on the one connection, so
+// PostgreSQL works on one operation's statement while Node decides another's next step, and a batch
+// costs a few round trips however many calls it holds (an operation run after another left the
+// backend idle for every Node turn: BENCHMARKS.md, third session). There are no savepoints, so an
+// operation must decide every refusal (no such counter, not open, not allowed, a replayed
+// Idempotency-Key) before its first write, which it marks by awaiting `beginWrites()` (that also
+// takes its key). A refused operation then leaves nothing behind and the others go on; a refusal
+// after that point, or a database error, fails the whole batch, and every caller hears it and may
+// retry with its key. Then its seqs and bus messages in arrival order, one COMMIT and one WAL flush.
+// Two requests with one Idempotency-Key never share a batch: the second waits for the next one and
+// is answered from the key.
 //
 // Nothing is lost or doubled: an operation's effects, its idempotency answer and its event commit
 // together or not at all, as before; if the COMMIT fails, every operation of the batch fails and
@@ -22,8 +31,10 @@
 import type { Sql, Tx } from '../db/client';
 import { findCounterMppId } from '../db/counters';
 import { lockMppQueue } from '../db/queue-lock';
+import { isAppError } from '../errors';
 import {
 	claimIdempotencyKey,
+	IdempotentReplay,
 	purgeExpiredKeysSometimes,
 	saveIdempotencyResult,
 	type IdempotencyClaim
@@ -32,10 +43,16 @@ import { sendOutcome } from '../bus/send';
 import type { Outcome } from './outcome';
 import type { OutcomeDraft } from './record';
 
-/** Below PostgreSQL's 64 cached subtransactions per backend, past which every snapshot slows down. */
-const MAX_BATCH = 32;
+/** A morning's 50 counters pressing at once fit in one batch. */
+const MAX_BATCH = 64;
 
-type Work<T> = (tx: Tx) => Promise<{ value: T; draft: OutcomeDraft | null }>;
+/**
+ * One operation: decides its refusals, awaits `beginWrites()`, then writes (see the top of this file).
+ */
+type Work<T> = (
+	tx: Tx,
+	beginWrites: () => Promise<void>
+) => Promise<{ value: T; draft: OutcomeDraft | null }>;
 
 interface Job {
 	idempotency: IdempotencyClaim | null;
@@ -76,7 +93,7 @@ async function drain(sql: Sql, mppId: string, byMpp: Map<string, Line>, line: Li
 	line.running = true;
 	try {
 		while (line.jobs.length > 0) {
-			const jobs = line.jobs.splice(0, MAX_BATCH);
+			const jobs = takeBatch(line);
 			// runBatch settles every job itself; this only keeps a surprise from stalling the MPP's line
 			await runBatch(sql, mppId, jobs).catch((error) => jobs.forEach((job) => job.reject(error)));
 		}
@@ -86,12 +103,43 @@ async function drain(sql: Sql, mppId: string, byMpp: Map<string, Line>, line: Li
 	}
 }
 
+/** The next batch: in arrival order, at most MAX_BATCH, one request per Idempotency-Key. */
+function takeBatch(line: Line): Job[] {
+	const batch: Job[] = [];
+	const later: Job[] = [];
+	const keys = new Set<string>();
+	for (const job of line.jobs) {
+		const key = job.idempotency && `${job.idempotency.caller} ${job.idempotency.key}`;
+		if (batch.length >= MAX_BATCH || (key && keys.has(key))) later.push(job);
+		else {
+			batch.push(job);
+			if (key) keys.add(key);
+		}
+	}
+	line.jobs = later;
+	return batch;
+}
+
 type Settled =
 	| { ok: true; value: unknown; draft: OutcomeDraft | null; seq?: Promise<number> }
-	| { ok: false; error: unknown };
+	| { ok: false; error: unknown; wrote: boolean };
+
+/** Runs one operation of a batch; its refusal or error is kept, not thrown (the others go on). */
+async function runJob(tx: Tx, job: Job): Promise<Settled> {
+	let wrote = false;
+	const beginWrites = async () => {
+		if (job.idempotency) await claimIdempotencyKey(tx, job.idempotency);
+		wrote = true;
+	};
+	try {
+		return { ok: true, ...(await job.work(tx, beginWrites)) };
+	} catch (error) {
+		return { ok: false, error, wrote };
+	}
+}
 
 async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
-	const settled: Settled[] = [];
+	let settled: Settled[] = [];
 	// statements sent without waiting for their answer (a round trip each saved); any failure among
 	// them aborts the transaction, and then the whole batch failed
 	const pipelined: Promise<unknown>[] = [];
@@ -105,22 +153,18 @@ async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 			send(tx`SET LOCAL plan_cache_mode = force_generic_plan`);
 			// before any row lock of the batch (see the top of this file)
 			send(lockMppQueue(tx, mppId));
-			for (const job of jobs) {
-				send(tx`SAVEPOINT queue_operation`);
-				try {
-					if (job.idempotency) await claimIdempotencyKey(tx, job.idempotency);
-					const done = await job.work(tx);
-					if (job.idempotency) send(saveIdempotencyResult(tx, job.idempotency, done.value));
-					send(tx`RELEASE SAVEPOINT queue_operation`);
-					settled.push({ ok: true, ...done });
-				} catch (error) {
-					// a refusal or a failed statement: undo this operation only
-					await tx`ROLLBACK TO SAVEPOINT queue_operation`;
-					send(tx`RELEASE SAVEPOINT queue_operation`);
-					settled.push({ ok: false, error });
-				}
-			}
-			// the seqs and bus messages in call order, sent with the COMMIT (see queueTransaction)
+			settled = await Promise.all(jobs.map((job) => runJob(tx, job)));
+			// a database error aborted the transaction for every operation, and a refusal after a write
+			// cannot be undone alone: the whole batch fails
+			const broken = settled.filter((s) => !s.ok && (s.wrote || !isRefusal(s.error)));
+			// the statement that failed, rather than the ones refused after it ("transaction is aborted")
+			const cause = broken.find((s) => !s.ok && (s.error as { code?: string }).code !== '25P02') ?? broken[0];
+			if (cause && !cause.ok) throw cause.error;
+			jobs.forEach((job, i) => {
+				const s = settled[i];
+				if (s.ok && job.idempotency) send(saveIdempotencyResult(tx, job.idempotency, s.value));
+			});
+			// the seqs and bus messages in arrival order, sent with the COMMIT (see queueTransaction)
 			for (const s of settled) {
 				if (!s.ok || !s.draft) continue;
 				s.seq = sendOutcome(tx, s.draft);
@@ -130,10 +174,11 @@ async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 		const failed = (await Promise.allSettled(pipelined)).find((r) => r.status === 'rejected');
 		if (failed) throw (failed as PromiseRejectedResult).reason;
 	} catch (error) {
-		// BEGIN, COMMIT or a statement sent ahead failed: nothing of this batch happened
+		// BEGIN, COMMIT or a statement failed: nothing of this batch happened; a refused operation
+		// hears its own refusal, every other one the failure
 		jobs.forEach((job, i) => {
 			const s = settled[i];
-			job.reject(s && !s.ok ? s.error : error);
+			job.reject(s && !s.ok && !s.wrote && isRefusal(s.error) ? s.error : error);
 		});
 		return;
 	}
@@ -147,6 +192,9 @@ async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 		})
 	);
 }
+
+/** A refusal in words (AppError) or an answer from the key: the operation ran into no database error. */
+const isRefusal = (error: unknown) => isAppError(error) || error instanceof IdempotentReplay;
 
 const counterMpp = new Map<string, string>();
 
