@@ -1,7 +1,8 @@
 // Calls of one MPP that arrive together share one transaction (queue/mpp-batch.ts, issue 15): each in
-// its own savepoint. A refused call in the middle undoes only itself, a double press with the same
-// Idempotency-Key inside one batch is answered once, every committed call has its own event seq in
-// order, and nothing is called twice or lost.
+// A refused call in the middle leaves nothing behind, a double press with the same Idempotency-Key
+// never shares a batch and is answered once, every committed call has its own event seq in order, a
+// database error in one call fails the whole batch with nothing half-done, and nothing is called
+// twice or lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotentReplay } from '../../src/lib/server/idempotency';
 import { callNext, issueTicket, setCounterStatus } from '../../src/lib/server/queue';
@@ -77,6 +78,42 @@ describe('calls of one MPP in one transaction', () => {
 		const [{ n }] = await db.sql<{ n: number }[]>`
 			SELECT count(*)::int AS n FROM ticket_events WHERE ticket_id = ${ticket.id} AND type = 'called'`;
 		expect(n).toBe(1);
+	});
+
+	it('a database error in one call fails the batch: every caller hears it, nothing is half-done', async () => {
+		// a ticket the database refuses to call (a stand-in for any statement failing mid-batch)
+		const [poisoned] = await db.sql<{ id: string }[]>`
+			SELECT id FROM tickets WHERE mpp_id = ${jkt.id} AND status = 'waiting' ORDER BY queued_at, id LIMIT 1`;
+		await db.sql.unsafe(`
+			CREATE FUNCTION refuse_poisoned_call() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				IF NEW.id = '${poisoned.id}' AND NEW.status = 'called' THEN RAISE EXCEPTION 'refused on purpose'; END IF;
+				RETURN NEW;
+			END $$;
+			CREATE TRIGGER refuse_poisoned_call BEFORE UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION refuse_poisoned_call();`);
+		const before = await seq();
+		const [events] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM ticket_events`;
+		// the first press goes alone (nothing was running); the five after it share the next batch, whose
+		// first call takes the oldest ticket, the poisoned one, again
+		const results = await Promise.allSettled(
+			[...counters, ...counters].map((counterId) => callNext(db.sql, { counterId, actor: {}, now }))
+		);
+		await db.sql.unsafe(
+			`DROP TRIGGER refuse_poisoned_call ON tickets; DROP FUNCTION refuse_poisoned_call();`
+		);
+		// every call that shared the poisoned call's transaction failed with it, and none is half-done
+		expect(results.map((r) => r.status)).toEqual(Array(6).fill('rejected'));
+		for (const r of results)
+			expect(String((r as PromiseRejectedResult).reason)).toContain('refused on purpose');
+		expect(await seq()).toBe(before);
+		const [after] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM ticket_events`;
+		expect(after.n).toBe(events.n);
+		const [ticket] = await db.sql<{ status: string }[]>`SELECT status FROM tickets WHERE id = ${poisoned.id}`;
+		expect(ticket.status).toBe('waiting');
+		// pressed again, the same calls go through
+		for (const counterId of counters) await callNext(db.sql, { counterId, actor: {}, now });
+		const [called] = await db.sql<{ status: string }[]>`SELECT status FROM tickets WHERE id = ${poisoned.id}`;
+		expect(called.status).toBe('called');
 	});
 
 	it('calls everything once, whatever the pressing, and loses nothing', async () => {
