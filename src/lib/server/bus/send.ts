@@ -1,7 +1,7 @@
 // Sending on the bus. Inside a transaction a message leaves with its COMMIT (PostgreSQL delivers
 // notifications at commit, in commit order, and never for a rollback), so no node ever hears of a
 // change that did not happen, or misses one that did because a door forgot to publish it.
-import { MAX_NOTIFY_BYTES, notify, notifyStored, takeSeqAndNotify } from '../db/bus';
+import { MAX_NOTIFY_BYTES, notify, notifyStored, takeSeqsAndNotify } from '../db/bus';
 import type { Db } from '../db/client';
 import { uuidv7 } from '../ids';
 import type { OutcomeDraft } from '../queue/record';
@@ -18,12 +18,21 @@ export async function send(db: Db, message: Exclude<BusMessage, { kind: 'outcome
  * Takes the MPP's next event seq and sends the Outcome with it, in one statement: the last of the
  * queue transaction (see queueTransaction), so the seq row is locked only until COMMIT.
  */
-export function sendOutcome(db: Db, draft: OutcomeDraft): Promise<number> {
-	const body = JSON.stringify({ kind: 'outcome', outcome: draft });
-	// `{"seq":N,` is prepended in SQL: the body without its opening brace
-	const rest = body.slice(1);
-	const stored = Buffer.byteLength(rest) + 24 > MAX_NOTIFY_BYTES ? uuidv7() : null;
-	return takeSeqAndNotify(db, draft.mppId, rest, stored);
+export async function sendOutcome(db: Db, draft: OutcomeDraft): Promise<number> {
+	const [seq] = await sendOutcomes(db, draft.mppId, [draft]);
+	return seq;
+}
+
+/** Outcomes of one MPP, in this order, each with the next seq: one statement however many. */
+export function sendOutcomes(db: Db, mppId: string, drafts: OutcomeDraft[]): Promise<number[]> {
+	const messages = drafts.map((draft) => {
+		if (draft.mppId !== mppId) throw new Error(`an outcome of MPP ${draft.mppId} among ${mppId}'s`);
+		const body = JSON.stringify({ kind: 'outcome', outcome: draft });
+		// `{"seq":N,` is prepended in SQL: the body without its opening brace
+		const rest = body.slice(1);
+		return { rest, storedId: Buffer.byteLength(rest) + 24 > MAX_NOTIFY_BYTES ? uuidv7() : null };
+	});
+	return takeSeqsAndNotify(db, mppId, messages);
 }
 
 /** Sockets of these sessions and devices end on every node (logout, deactivation, revocation). */

@@ -19,36 +19,39 @@ export async function notifyStored(db: Db, id: string, body: string): Promise<vo
 }
 
 /**
- * Takes the MPP's next event seq and notifies the message in one statement. `rest` is the message's
- * JSON without its opening brace, so the payload becomes `{"seq":N,…}` without PostgreSQL parsing
- * JSON on the hottest path of the queue. With `storedId` the message goes to bus_messages instead and
- * only its id is notified. An upsert, as queueTransaction sends COMMIT without waiting for this
- * answer: the statement must always yield a seq.
+ * Takes the MPP's next event seqs, one per message in order, and notifies the messages in one
+ * statement. Each `rest` is a message's JSON without its opening brace, so a payload becomes
+ * `{"seq":N,…}` without PostgreSQL parsing JSON on the hottest path of the queue. A message with a
+ * `storedId` goes to bus_messages instead and only its id is notified. An upsert, as queueTransaction
+ * sends COMMIT without waiting for this answer: the statement must always yield the seqs. One
+ * statement for a whole batch of calls (queue/mpp-batch.ts): the seq row gets one new version, not
+ * one per call.
  */
-export async function takeSeqAndNotify(
+export async function takeSeqsAndNotify(
 	db: Db,
 	mppId: string,
-	rest: string,
-	storedId: string | null
-): Promise<number> {
-	const [row] = storedId
-		? await db<{ seq: number }[]>`
-			WITH s AS (
-				INSERT INTO mpp_event_seq (mpp_id, seq) VALUES (${mppId}, 1)
-				ON CONFLICT (mpp_id) DO UPDATE SET seq = mpp_event_seq.seq + 1
-				RETURNING seq
-			), stored AS (
-				INSERT INTO bus_messages (id, body) SELECT ${storedId}, '{"seq":' || s.seq || ',' || ${rest}::text FROM s
-			)
-			SELECT s.seq, pg_notify(${BUS_CHANNEL}, ${JSON.stringify({ ref: storedId })}) FROM s`
-		: await db<{ seq: number }[]>`
-			WITH s AS (
-				INSERT INTO mpp_event_seq (mpp_id, seq) VALUES (${mppId}, 1)
-				ON CONFLICT (mpp_id) DO UPDATE SET seq = mpp_event_seq.seq + 1
-				RETURNING seq
-			)
-			SELECT s.seq, pg_notify(${BUS_CHANNEL}, '{"seq":' || s.seq || ',' || ${rest}::text) FROM s`;
-	return row.seq;
+	messages: { rest: string; storedId: string | null }[]
+): Promise<number[]> {
+	const n = messages.length;
+	if (n === 0) return [];
+	const rows = await db<{ seq: number }[]>`
+		WITH s AS (
+			INSERT INTO mpp_event_seq (mpp_id, seq) VALUES (${mppId}, ${n})
+			ON CONFLICT (mpp_id) DO UPDATE SET seq = mpp_event_seq.seq + ${n}
+			RETURNING seq - ${n} AS base
+		), m AS (
+			SELECT s.base + r.i AS seq, r.rest, r.stored
+			FROM s, unnest(${messages.map((m) => m.rest)}::text[], ${messages.map((m) => m.storedId)}::uuid[])
+				WITH ORDINALITY AS r(rest, stored, i)
+		), stored AS (
+			INSERT INTO bus_messages (id, body) SELECT m.stored, '{"seq":' || m.seq || ',' || m.rest FROM m
+			WHERE m.stored IS NOT NULL
+		)
+		-- PostgreSQL evaluates a volatile output column after ORDER BY: the notifications leave in seq order
+		SELECT m.seq, pg_notify(${BUS_CHANNEL},
+			CASE WHEN m.stored IS NULL THEN '{"seq":' || m.seq || ',' || m.rest ELSE '{"ref":"' || m.stored || '"}' END)
+		FROM m ORDER BY m.seq`;
+	return rows.map((row) => row.seq);
 }
 
 export async function readStoredMessage(db: Db, id: string): Promise<string | null> {

@@ -27,7 +27,8 @@ export interface CounterPatch {
 	priority_streak?: number;
 }
 
-const columns = (db: Db) => db`
+/** A counter's columns as QueueCounter (alias c, its MPP m). */
+export const queueCounterColumns = (db: Db) => db`
 	c.id, c.mpp_id AS "mppId", c.name, c.status, c.active, c.current_ticket_id AS "currentTicketId",
 	c.priority_streak AS "priorityStreak", c.booking_streak AS "bookingStreak",
 	coalesce((SELECT array_agg(cs.service_id ORDER BY cs.service_id) FROM counter_services cs WHERE cs.counter_id = c.id),
@@ -37,13 +38,13 @@ const columns = (db: Db) => db`
 /** Locks the counter row: every operation on a counter and its current ticket takes this lock first. */
 export async function lockCounter(db: Db, id: string): Promise<QueueCounter | undefined> {
 	const [row] = await db<QueueCounter[]>`
-		SELECT ${columns(db)} FROM counters c JOIN mpps m ON m.id = c.mpp_id WHERE c.id = ${id} FOR UPDATE OF c`;
+		SELECT ${queueCounterColumns(db)} FROM counters c JOIN mpps m ON m.id = c.mpp_id WHERE c.id = ${id} FOR UPDATE OF c`;
 	return row;
 }
 
 export async function updateQueueCounter(db: Db, id: string, patch: CounterPatch): Promise<QueueCounter> {
 	const [row] = await db<QueueCounter[]>`
 		WITH c AS (UPDATE counters SET ${db(patch as Record<string, unknown>)} WHERE id = ${id} RETURNING *)
-		SELECT ${columns(db)} FROM c JOIN mpps m ON m.id = c.mpp_id`;
+		SELECT ${queueCounterColumns(db)} FROM c JOIN mpps m ON m.id = c.mpp_id`;
 	return row;
 }

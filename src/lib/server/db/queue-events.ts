@@ -1,5 +1,5 @@
 // The append-only ticket history. The per-MPP realtime sequence is taken with its bus notification
-// (db/bus.ts takeSeqAndNotify).
+// (db/bus.ts takeSeqsAndNotify).
 import type { Db } from './client';
 
 export type TicketEventType =

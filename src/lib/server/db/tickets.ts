@@ -121,34 +121,3 @@ export async function updateTicket(db: Db, id: string, patch: TicketPatch): Prom
 		SELECT ${columns(db)} FROM t JOIN services s ON s.id = t.service_id LEFT JOIN counters c ON c.id = t.counter_id`;
 	return row;
 }
-
-export interface WaitingHead {
-	id: string;
-	priority: boolean;
-	queuedAt: Date;
-	/** a checked-in booking (queued from its slot start) */
-	booked: boolean;
-}
-
-/**
- * The oldest waiting priority ticket and the oldest waiting regular ticket among the services a
- * counter serves, read without locks: enough to decide which class the counter calls next. Each
- * class walks its MPP's waiting queue in arrival order and stops at the first ticket of one of the
- * counter's services (one branch per class, so each uses its own partial index).
- */
-export async function peekWaitingHeads(db: Db, counterId: string, at: Date): Promise<WaitingHead[]> {
-	// only the MPP's current local day: a ticket of an ended day is never called (issue 10 item 5)
-	const mpp = db`(SELECT mpp_id FROM counters WHERE id = ${counterId})`;
-	return db<WaitingHead[]>`
-		(SELECT t.id, true AS priority, t.queued_at AS "queuedAt", t.source = 'booking' AS booked FROM tickets t
-			WHERE t.mpp_id = ${mpp} AND t.local_date = (SELECT mpp_local_date(${mpp}, ${at}))
-				AND t.status = 'waiting' AND t.priority_group IS NOT NULL
-				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
-			ORDER BY t.queued_at, t.id LIMIT 1)
-		UNION ALL
-		(SELECT t.id, false AS priority, t.queued_at AS "queuedAt", t.source = 'booking' AS booked FROM tickets t
-			WHERE t.mpp_id = ${mpp} AND t.local_date = (SELECT mpp_local_date(${mpp}, ${at}))
-				AND t.status = 'waiting' AND t.priority_group IS NULL
-				AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ${counterId})
-			ORDER BY t.queued_at, t.id LIMIT 1)`;
-}

@@ -1,15 +1,22 @@
 // callNext: a counter calls the next waiting ticket of the services it serves (DESIGN "The queue engine").
-// The hot path of the whole system. A call's statements: the counter lock (with the door's access
-// rule); the finish of its current ticket and a lock-free peek at the queue heads, pipelined; then one
-// statement that takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the
-// class the fairness rule chose; the MPP's event seq last (see queueTransaction). The calls of one MPP
+// The hot path of the whole system. A call is two statements: the counter lock with a lock-free peek
+// at the heads of its queue (sent with the door's access rule); then one that finishes the counter's
+// ticket and takes (FOR UPDATE SKIP LOCKED, exactly one row) and calls the next ticket of the class
+// the fairness rule chose; the MPP's event seq last (see queueTransaction). The calls of one MPP
 // that arrive together share one transaction and run at once, their statements interleaved
 // (mpp-batch.ts).
 import { chooseNext, nextStreak } from '../../domain/priority';
 import type { Sql, Tx } from '../db/client';
-import { callNextOfClass, finishCounterTicket, type EventMeta } from '../db/queue-calls';
-import { lockCounter, updateQueueCounter } from '../db/queue-counters';
-import { peekWaitingHeads } from '../db/tickets';
+import {
+	callNextOfClass,
+	finishCounterTicket,
+	lockCounterForCall,
+	type CalledTicket,
+	type EventMeta,
+	type Finish
+} from '../db/queue-calls';
+import { updateQueueCounter } from '../db/queue-counters';
+import type { TicketRecord } from '../db/tickets';
 import { conflict, notFound } from '../errors';
 import { uuidv7 } from '../ids';
 import { inMppBatch, mppOfCounter } from './mpp-batch';
@@ -37,10 +44,11 @@ export async function callNext(
 		tx: Tx,
 		beginWrites: () => Promise<void>
 	): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
-		// Sent together: the counter's lock, then the door's access rule on it (the MPP is known, a
-		// counter never moves). Every refusal is decided here, before anything is written (mpp-batch.ts).
+		// Sent together: the counter's lock with the peek at its queue heads, then the door's access rule
+		// on it (the MPP is known, a counter never moves). Every refusal is decided here, before anything
+		// is written (mpp-batch.ts).
 		const [locked, allowed] = await Promise.allSettled([
-			lockCounter(tx, input.counterId),
+			lockCounterForCall(tx, input.counterId, now),
 			input.authorize?.(tx, { mppId, counterId: input.counterId, serviceId: null })
 		]);
 		if (locked.status === 'rejected') throw locked.reason;
@@ -54,27 +62,24 @@ export async function callNext(
 			);
 		}
 		await beginWrites();
-		// Pressing "next" means the citizen at the counter is done; a lock-free peek at the queue heads
-		// decides the class. Sent together, run in this order.
-		const [finished, heads] = await Promise.all([
-			finishCounterTicket(tx, input.counterId, meta({ by: 'call_next' })),
-			peekWaitingHeads(tx, input.counterId, now)
-		]);
-		const finishedView = finished ? toOutcomeTicket(finished) : null;
-		const finishedForStaff = finishedView && toTicketView(finishedView);
+		const { localDate, serviceIds, heads } = counter;
+		// Pressing "next" means the citizen at the counter is done: the first pick finishes its ticket.
+		let finish: Finish | undefined = counter.currentTicketId
+			? { ticketId: counter.currentTicketId, event: meta({ by: 'call_next' }) }
+			: undefined;
+		let finished: TicketRecord | undefined;
+		const finishedTicket = () => (finished ? toOutcomeTicket(finished) : null);
 
 		const nobody = async (): Promise<{ value: Called; draft: OutcomeDraft | null }> => {
+			if (finish) finished = await finishCounterTicket(tx, { counterId: counter.id, localDate }, finish);
 			if (!finished && !counter.currentTicketId)
 				return { value: { ticket: null, finished: null }, draft: null };
 			const free = await updateQueueCounter(tx, counter.id, { current_ticket_id: null });
-			const change = {
-				type: 'counter:changed' as const,
-				counter: toCounterView(free),
-				finished: finishedView
-			};
+			const done = finishedTicket();
+			const change = { type: 'counter:changed' as const, counter: toCounterView(free), finished: done };
 			return {
-				value: { ticket: null, finished: finishedForStaff },
-				draft: await draftOutcome(tx, counter.mppId, now, change, counter.serviceIds)
+				value: { ticket: null, finished: done && toTicketView(done) },
+				draft: await draftOutcome(tx, counter.mppId, now, change, serviceIds)
 			};
 		};
 		const choice = chooseNext(heads, counter.priorityStreak, counter.priorityRatio);
@@ -93,34 +98,34 @@ export async function callNext(
 		// the head is booked, so the usual call costs nothing more.
 		const capBooked = (priority: boolean) =>
 			heads.some((h) => h.priority === priority && h.booked) && counter.bookingStreak >= counter.bookingRatio;
-		let called;
+		let called: CalledTicket | undefined;
+		const attempt = async (pick: Parameters<typeof callNextOfClass>[1]) => {
+			const result = await callNextOfClass(tx, { ...pick, finish }, meta({ callCount: 1 }));
+			// the first attempt finished the counter's ticket, whatever it called
+			if (finish) [finished, finish] = [result.finished, undefined];
+			return result.called;
+		};
 		for (const priority of classes) {
 			const streak =
 				priority === choice.ticket.priority
 					? choice.streak
 					: nextStreak(priority, regularWaiting, counter.priorityStreak);
-			const pick = {
-				counterId: counter.id,
-				mppId: counter.mppId,
-				serviceIds: counter.serviceIds,
-				priority,
-				streak
-			};
-			if (capBooked(priority))
-				called = await callNextOfClass(tx, { ...pick, walkInOnly: true }, meta({ callCount: 1 }));
-			called ??= await callNextOfClass(tx, pick, meta({ callCount: 1 }));
+			const pick = { counterId: counter.id, mppId: counter.mppId, localDate, serviceIds, priority, streak };
+			if (capBooked(priority)) called = await attempt({ ...pick, walkInOnly: true });
+			called ??= await attempt(pick);
 			if (called) break;
 		}
 		if (!called) return nobody();
 		const ticket = toOutcomeTicket(called.ticket);
 		const counterView = { ...toCounterView(counter), currentTicketId: ticket.id };
+		const done = finishedTicket();
 		return {
 			// the answer goes to the operator: without track codes (issue 10 item 4)
-			value: { ticket: toTicketView(ticket), finished: finishedForStaff },
+			value: { ticket: toTicketView(ticket), finished: done && toTicketView(done) },
 			draft: {
 				mppId: counter.mppId,
 				at: now.toISOString(),
-				change: { type: 'ticket:called', ticket, counter: counterView, finished: finishedView },
+				change: { type: 'ticket:called', ticket, counter: counterView, finished: done },
 				waiting: { [ticket.serviceId]: called.waiting }
 			}
 		};

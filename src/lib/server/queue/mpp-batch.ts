@@ -39,7 +39,7 @@ import {
 	saveIdempotencyResult,
 	type IdempotencyClaim
 } from '../idempotency';
-import { sendOutcome } from '../bus/send';
+import { sendOutcomes } from '../bus/send';
 import type { Outcome } from './outcome';
 import type { OutcomeDraft } from './record';
 
@@ -93,6 +93,9 @@ async function drain(sql: Sql, mppId: string, byMpp: Map<string, Line>, line: Li
 	line.running = true;
 	try {
 		while (line.jobs.length > 0) {
+			// let what is already on its way join: requests read in this turn of the event loop, and
+			// callers that the last batch answered pressing again
+			await new Promise((resolve) => setImmediate(resolve));
 			const jobs = takeBatch(line);
 			// runBatch settles every job itself; this only keeps a surprise from stalling the MPP's line
 			await runBatch(sql, mppId, jobs).catch((error) => jobs.forEach((job) => job.reject(error)));
@@ -121,8 +124,7 @@ function takeBatch(line: Line): Job[] {
 }
 
 type Settled =
-	| { ok: true; value: unknown; draft: OutcomeDraft | null; seq?: Promise<number> }
-	| { ok: false; error: unknown; wrote: boolean };
+	{ ok: true; value: unknown; draft: OutcomeDraft | null } | { ok: false; error: unknown; wrote: boolean };
 
 /** Runs one operation of a batch; its refusal or error is kept, not thrown (the others go on). */
 async function runJob(tx: Tx, job: Job): Promise<Settled> {
@@ -140,6 +142,7 @@ async function runJob(tx: Tx, job: Job): Promise<Settled> {
 
 async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 	let settled: Settled[] = [];
+	let seqs: Promise<number[]> = Promise.resolve([]);
 	// statements sent without waiting for their answer (a round trip each saved); any failure among
 	// them aborts the transaction, and then the whole batch failed
 	const pipelined: Promise<unknown>[] = [];
@@ -164,12 +167,10 @@ async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 				const s = settled[i];
 				if (s.ok && job.idempotency) send(saveIdempotencyResult(tx, job.idempotency, s.value));
 			});
-			// the seqs and bus messages in arrival order, sent with the COMMIT (see queueTransaction)
-			for (const s of settled) {
-				if (!s.ok || !s.draft) continue;
-				s.seq = sendOutcome(tx, s.draft);
-				send(s.seq);
-			}
+			// the seqs and bus messages in arrival order, one statement sent with the COMMIT (see
+			// queueTransaction)
+			const drafts = settled.flatMap((s) => (s.ok && s.draft ? [s.draft] : []));
+			if (drafts.length > 0) send((seqs = sendOutcomes(tx, mppId, drafts)));
 		});
 		const failed = (await Promise.allSettled(pipelined)).find((r) => r.status === 'rejected');
 		if (failed) throw (failed as PromiseRejectedResult).reason;
@@ -183,14 +184,14 @@ async function runBatch(sql: Sql, mppId: string, jobs: Job[]): Promise<void> {
 		return;
 	}
 	if (jobs.some((job) => job.idempotency)) purgeExpiredKeysSometimes(sql);
-	await Promise.all(
-		jobs.map(async (job, i) => {
-			const s = settled[i];
-			if (!s.ok) return job.reject(s.error);
-			const outcome = s.draft && s.seq ? { ...s.draft, seq: await s.seq } : null;
-			job.resolve({ value: s.value, outcome });
-		})
-	);
+	// the seqs of the operations with an outcome, in the order they were sent
+	const numbers = await seqs;
+	let next = 0;
+	jobs.forEach((job, i) => {
+		const s = settled[i];
+		if (!s.ok) return job.reject(s.error);
+		job.resolve({ value: s.value, outcome: s.draft ? { ...s.draft, seq: numbers[next++] } : null });
+	});
 }
 
 /** A refusal in words (AppError) or an answer from the key: the operation ran into no database error. */

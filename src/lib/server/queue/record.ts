@@ -67,7 +67,7 @@ export async function draftOutcome(
  * round trip through a busy Node event loop, which with 50 counters pressing at once made the
  * difference between ~140 and several hundred calls per second. If that statement fails, PostgreSQL
  * answers the COMMIT with a rollback and the awaited seq rejects, so nothing is half-done; it cannot
- * succeed without a seq (see takeSeqAndNotify in db/bus.ts).
+ * succeed without a seq (see takeSeqsAndNotify in db/bus.ts).
  *
  * With an Idempotency-Key (`{ sql, idempotency }`, see idempotency.ts) the key is taken first and
  * `value` stored as its answer just before the seq, in the same transaction, so a retry finds either
