@@ -5,7 +5,7 @@ import type { ClientSocket } from '../../src/lib/realtime/socket';
 import { revokeDevice } from '../../src/lib/server/admin/devices';
 import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
 import { insertDevice } from '../../src/lib/server/db/devices';
-import { send, sendOutcome } from '../../src/lib/server/bus/send';
+import { send, sendOutcome, sendOutcomes } from '../../src/lib/server/bus/send';
 import { issueTicket } from '../../src/lib/server/queue';
 import type { OutcomeTicket } from '../../src/lib/server/queue/outcome';
 import { signIn, startAppServer, type AppServer } from '../helpers/app-server';
@@ -177,6 +177,34 @@ describe('events leave with the commit', () => {
 		}
 		const [{ count }] = await db.sql<{ count: number }[]>`SELECT count(*)::int AS count FROM bus_messages`;
 		expect(count).toBeGreaterThanOrEqual(2);
+	});
+
+	it("a batch's outcomes leave in one statement: every node hears them in seq order, a large one among them", async () => {
+		// the calls of a batch send their outcomes so (queue/mpp-batch.ts)
+		const mpp = world.mpps[1];
+		const screens = await Promise.all([tv(nodeA, mpp), tv(nodeB, mpp)]);
+		const heard = screens.map(record);
+		const tickets = Array.from({ length: 120 }, (_, i) => fakeTicket(mpp.id, mpp.services.b, i));
+		const expired = {
+			mppId: mpp.id,
+			at: new Date().toISOString(),
+			change: { type: 'ticket:expired' as const, tickets, counterIds: [] },
+			waiting: { [mpp.services.b]: 0 }
+		};
+		const drafts = [configured(mpp.id), expired, configured(mpp.id), configured(mpp.id)];
+		const seqs = await db.sql.begin((tx) => sendOutcomes(tx, mpp.id, drafts));
+		expect(seqs).toEqual([0, 1, 2, 3].map((i) => seqs[0] + i));
+		for (const seen of heard) {
+			await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(4);
+			expect(seen.map((e) => [e.name, (e.payload as { seq: number }).seq])).toEqual([
+				['mpp:configured', seqs[0]],
+				['ticket:expired', seqs[1]],
+				['mpp:configured', seqs[2]],
+				['mpp:configured', seqs[3]]
+			]);
+		}
+		// outcomes of another MPP cannot join: their seqs are another row's
+		expect(() => sendOutcomes(db.sql, mpp.id, [configured(world.mpps[0].id)])).toThrow();
 	});
 });
 
