@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { migrate, startEmbedded, type Database } from '../../server/database';
-import { localDate } from '../../src/lib/domain/local-day';
+import { localDate, localTime } from '../../src/lib/domain/local-day';
 import type { OpeningHours } from '../../src/lib/domain/types';
 import { createSql, type Sql } from '../../src/lib/server/db/client';
 import { insertCounter } from '../../src/lib/server/db/counters';
@@ -25,6 +25,13 @@ const nodeCount = Math.max(1, Number(process.env.NODES ?? 1));
 const serviceCount = Number(process.env.SERVICES ?? 10);
 const perService = Math.min(999, Number(process.env.PER_SERVICE ?? 999));
 const priorityShare = 0.06; // DOMAIN profile
+// The MPPs' zone: one whose local midnight is at least an hour away, so that a run never crosses it
+// (callNext calls only the current local day; tickets set up before midnight would count as lost).
+// Of WIB, WITA and WIT one always is.
+const zone = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'].find((z) => {
+	const { minutes } = localTime(new Date(), z);
+	return minutes >= 60 && minutes < 23 * 60;
+})!;
 
 const allDay = Object.fromEntries(
 	['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['00:00', '24:00']]])
@@ -89,7 +96,7 @@ async function main() {
 				name: `MPP Bench ${m}`,
 				province: 'DKI Jakarta',
 				city: 'Jakarta',
-				timezone: 'Asia/Jakarta',
+				timezone: zone,
 				openingHours: allDay
 			});
 			const tenant = await insertTenant(sql, { mppId: mpp.id, code: 'DUKCAPIL', name: 'Disdukcapil' });
@@ -107,7 +114,7 @@ async function main() {
 			}
 			// The waiting tickets are set up in bulk: the benchmark measures calling, not issuing. They belong
 			// to today: callNext calls only the MPP's current local day (a fixed date here called nothing).
-			const today = localDate(new Date(), 'Asia/Jakarta');
+			const today = localDate(new Date(), zone);
 			await sql`
 			INSERT INTO tickets (id, mpp_id, service_id, issued_service_id, local_date, seq, number, status,
 				priority_group, track_code, issued_at, queued_at)
@@ -180,6 +187,7 @@ async function main() {
 			postgres: version.split(' on ')[0],
 			database: embedded ? 'embedded' : 'DATABASE_URL',
 			mpps: mppCount,
+			timezone: zone,
 			nodes: nodeCount,
 			counters,
 			services: serviceCount,

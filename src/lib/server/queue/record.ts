@@ -82,8 +82,9 @@ export async function queueTransaction<T, D extends OutcomeDraft | null>(
 	let seq: Promise<number> | undefined;
 	let saved: Promise<void> | undefined;
 	const done = await sql.begin(async (tx) => {
-		// an operation that moves waiting tickets between services takes the MPP's queue lock before any
-		// row (db/queue-lock.ts); sent without waiting, it runs first
+		// an operation that holds two of the rows a batch of calls takes (a transfer, a service
+		// deactivated, a counter paused or closed, the day-end sweep: db/queue-lock.ts has the list)
+		// takes the MPP's queue lock before any row; sent without waiting, it runs first
 		if (lockQueueOf) lockMppQueue(tx, lockQueueOf).catch(() => {});
 		if (idempotency) await claimIdempotencyKey(tx, idempotency);
 		const result = await work(tx);
