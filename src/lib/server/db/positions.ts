@@ -19,41 +19,44 @@ export interface WaitingPlace {
 /**
  * The same rules as `estimateFor` (countWaitingAhead, recentMeanServiceSeconds,
  * countOpenCountersServing), over all waiting tickets of the service at once; one statement, so the
- * places and `seq` come from one snapshot.
+ * places and `seq` come from one snapshot. What is the same for every ticket (the recent mean, the
+ * open counters, the seq) is computed once, not once per ticket: per ticket it cost 25 ms for 700
+ * waiting tickets (BENCHMARKS.md, fan-out 2026-12-06).
  */
 export async function listWaitingPlaces(db: Db, serviceId: string): Promise<WaitingPlace[]> {
 	return db<WaitingPlace[]>`
-		WITH waiting AS (
-			SELECT t.mpp_id, t.track_code, t.local_date,
-				CASE WHEN t.priority_group IS NULL THEN count(*) OVER ahead
-					ELSE count(*) FILTER (WHERE t.priority_group IS NOT NULL) OVER ahead END AS ahead
-			FROM tickets t
-			WHERE t.service_id = ${serviceId} AND t.status = 'waiting'
-				-- the MPP's current local day only: an ended day's ticket has no place (issue 10 item 5)
-				AND t.local_date = mpp_local_date((SELECT mpp_id FROM services WHERE id = ${serviceId}), now())
-			WINDOW ahead AS (ORDER BY t.queued_at, t.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		WITH service AS MATERIALIZED (
+			-- the MPP's current local day only: an ended day's ticket has no place (issue 10 item 5)
+			SELECT s.id, s.mpp_id, s.expected_service_minutes, mpp_local_date(s.mpp_id, now()) AS today
+			FROM services s WHERE s.id = ${serviceId}
 		),
-		days AS (
-			SELECT d.mpp_id, d.local_date, (
+		facts AS MATERIALIZED (
+			SELECT (
 				SELECT avg(recent.seconds)::float8 FROM (
 					SELECT extract(epoch FROM f.finished_at - coalesce(f.started_at, f.called_at)) AS seconds
 					FROM tickets f
-					WHERE f.mpp_id = d.mpp_id AND f.local_date = d.local_date AND f.service_id = ${serviceId}
+					WHERE f.mpp_id = v.mpp_id AND f.local_date = v.today AND f.service_id = v.id
 						AND f.status = 'done' AND f.finished_at IS NOT NULL
 						AND coalesce(f.started_at, f.called_at) IS NOT NULL
 					ORDER BY f.finished_at DESC LIMIT 20
 				) recent
-			) AS mean
-			FROM (SELECT DISTINCT mpp_id, local_date FROM waiting) d
-		)
-		SELECT w.mpp_id AS "mppId", w.track_code AS "trackCode", w.ahead::int AS ahead,
-			d.mean AS "meanServiceSeconds", s.expected_service_minutes AS "expectedServiceMinutes",
+			) AS mean,
 			(SELECT count(*)::int FROM counter_services cs JOIN counters c ON c.id = cs.counter_id
-				WHERE cs.service_id = s.id AND c.status = 'open' AND c.active) AS "openCounters",
-			(SELECT q.seq::int FROM mpp_event_seq q WHERE q.mpp_id = w.mpp_id) AS seq
-		FROM waiting w
-		JOIN days d ON d.mpp_id = w.mpp_id AND d.local_date = w.local_date
-		JOIN services s ON s.id = ${serviceId}`;
+				WHERE cs.service_id = v.id AND c.status = 'open' AND c.active) AS open_counters,
+			(SELECT q.seq::int FROM mpp_event_seq q WHERE q.mpp_id = v.mpp_id) AS seq
+			FROM service v
+		)
+		SELECT v.mpp_id AS "mppId", w.track_code AS "trackCode", w.ahead::int AS ahead,
+			f.mean AS "meanServiceSeconds", v.expected_service_minutes AS "expectedServiceMinutes",
+			f.open_counters AS "openCounters", f.seq
+		FROM service v CROSS JOIN facts f CROSS JOIN LATERAL (
+			SELECT t.track_code,
+				CASE WHEN t.priority_group IS NULL THEN count(*) OVER ahead
+					ELSE count(*) FILTER (WHERE t.priority_group IS NOT NULL) OVER ahead END AS ahead
+			FROM tickets t
+			WHERE t.service_id = v.id AND t.status = 'waiting' AND t.local_date = v.today
+			WINDOW ahead AS (ORDER BY t.queued_at, t.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		) w`;
 }
 
 /** The MPP's event sequence now (0 before its first event). */
