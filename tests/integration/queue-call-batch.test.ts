@@ -1,5 +1,5 @@
-// Calls of one MPP that arrive together share one transaction (queue/mpp-batch.ts, issue 15): each in
-// A refused call in the middle leaves nothing behind, a double press with the same Idempotency-Key
+// Calls of one MPP that arrive together share one transaction (queue/mpp-batch.ts, issue 15). A
+// refused call in the middle leaves nothing behind, a double press with the same Idempotency-Key
 // never shares a batch and is answered once, every committed call has its own event seq in order, a
 // database error in one call fails the whole batch with nothing half-done, and nothing is called
 // twice or lost.
@@ -93,8 +93,8 @@ describe('calls of one MPP in one transaction', () => {
 			CREATE TRIGGER refuse_poisoned_call BEFORE UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION refuse_poisoned_call();`);
 		const before = await seq();
 		const [events] = await db.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM ticket_events`;
-		// the first press goes alone (nothing was running); the five after it share the next batch, whose
-		// first call takes the oldest ticket, the poisoned one, again
+		// the six presses share one batch (it waits a turn of the event loop for what is on its way), and
+		// its first call takes the oldest ticket, the poisoned one
 		const results = await Promise.allSettled(
 			[...counters, ...counters].map((counterId) => callNext(db.sql, { counterId, actor: {}, now }))
 		);

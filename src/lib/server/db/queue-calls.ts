@@ -38,10 +38,6 @@ export interface CounterForCall extends QueueCounter {
 	heads: WaitingHead[];
 }
 
-const headColumns = (db: Db, alias: string) => db`
-	${db(alias)}.id AS ${db(alias + 'Id')}, ${db(alias)}.queued_at AS ${db(alias + 'QueuedAt')},
-	${db(alias)}.booked AS ${db(alias + 'Booked')}`;
-
 /** The head of one class: its MPP's waiting queue walked in arrival order to the first of the counter's services. */
 const classHead = (db: Db, priority: boolean) => db`
 	LEFT JOIN LATERAL (
@@ -51,6 +47,17 @@ const classHead = (db: Db, priority: boolean) => db`
 			AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = c.id)
 		ORDER BY t.queued_at, t.id LIMIT 1
 	) ${db(priority ? 'ph' : 'rh')} ON true`;
+
+/** The lock's row: the counter, its day, and the two heads (ph priority, rh regular; null when none). */
+interface LockedRow extends QueueCounter {
+	localDate: string;
+	phId: string | null;
+	phQueuedAt: Date;
+	phBooked: boolean;
+	rhId: string | null;
+	rhQueuedAt: Date;
+	rhBooked: boolean;
+}
 
 /**
  * Locks the counter row (as lockCounter) and, in the same statement, peeks without locks at the
@@ -63,10 +70,10 @@ export async function lockCounterForCall(
 	counterId: string,
 	at: Date
 ): Promise<CounterForCall | undefined> {
-	type Row = QueueCounter & { localDate: string } & Record<string, unknown>;
-	const [row] = await db<Row[]>`
+	const [row] = await db<LockedRow[]>`
 		SELECT ${queueCounterColumns(db)}, d.local_date::text AS "localDate",
-			${headColumns(db, 'ph')}, ${headColumns(db, 'rh')}
+			ph.id AS "phId", ph.queued_at AS "phQueuedAt", ph.booked AS "phBooked",
+			rh.id AS "rhId", rh.queued_at AS "rhQueuedAt", rh.booked AS "rhBooked"
 		FROM counters c JOIN mpps m ON m.id = c.mpp_id
 			CROSS JOIN LATERAL (SELECT (${at}::timestamptz AT TIME ZONE m.timezone)::date AS local_date) d
 			${classHead(db, true)}
@@ -76,21 +83,9 @@ export async function lockCounterForCall(
 	if (!row) return undefined;
 	const { phId, phQueuedAt, phBooked, rhId, rhQueuedAt, rhBooked, ...counter } = row;
 	const heads: WaitingHead[] = [];
-	if (phId)
-		heads.push({
-			id: phId as string,
-			priority: true,
-			queuedAt: phQueuedAt as Date,
-			booked: phBooked as boolean
-		});
-	if (rhId)
-		heads.push({
-			id: rhId as string,
-			priority: false,
-			queuedAt: rhQueuedAt as Date,
-			booked: rhBooked as boolean
-		});
-	return { ...(counter as QueueCounter & { localDate: string }), heads };
+	if (phId) heads.push({ id: phId, priority: true, queuedAt: phQueuedAt, booked: phBooked });
+	if (rhId) heads.push({ id: rhId, priority: false, queuedAt: rhQueuedAt, booked: rhBooked });
+	return { ...counter, heads };
 }
 
 /** The ticket a counter still calls or serves, to finish with its next call. */
