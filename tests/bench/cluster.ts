@@ -9,6 +9,7 @@
 //   npm run bench:cluster                               # 3 nodes, 3,000 sockets: budget p99 ≤ 100 ms
 //   NODES=1 SOCKETS=2000 npm run bench:cluster          # one node end to end: budget p99 ≤ 50 ms
 //   TV_SHARE=0.6 RATE=20 SECONDS=30 RECEIVERS=2 PROFILE_DIR=/tmp/prof   # defaults; PROFILE_DIR: --cpu-prof per node
+//   PROBE=socket.io   # the receivers use socket.io-client instead of the bare wire client (lib/receiver.ts)
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createSql } from '../../src/lib/server/db/client';

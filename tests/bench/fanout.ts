@@ -10,6 +10,7 @@
 // of an HTTP call against real server processes, see cluster.ts (NODES=1 SOCKETS=2000).
 // Not a test: run it by hand with `npm run bench:fanout` (DATABASE_URL's server, else embedded PG 18).
 //   DISPLAYS=1000 PHONES=1000 RATE=20 SECONDS=30 npx tsx tests/bench/fanout.ts
+//   PROBE=socket.io   # the receivers use socket.io-client instead of the bare wire client (lib/receiver.ts)
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

@@ -8,6 +8,7 @@
 // Not a test: run by hand (needs `npm run build`).
 //   npm run bench:idle-sockets
 //   PHONES=9000 DISPLAYS=1000 RECEIVERS=2 CALLS=30 INTERVAL_MS=1000 IDLE_SECONDS=10   # the defaults
+//   PROBE=socket.io   # the receivers use socket.io-client instead of the bare wire client (lib/receiver.ts)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

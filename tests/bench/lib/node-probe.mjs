@@ -2,7 +2,7 @@
 // exposes nothing. Both parts are off unless the benchmark sets their variable.
 // - ANTREAN_BENCH_MEMORY_FILE: on SIGUSR2, writes process.memoryUsage() before and after a full GC
 //   there (RSS can be read from /proc from outside, the V8 heap cannot).
-// - ANTREAN_BENCH_CPU_PROFILE: a V8 CPU profile of the whole run, written there on SIGTERM
+// - ANTREAN_BENCH_CPU_PROFILE: a V8 CPU profile of the whole run, written there on SIGTERM or SIGINT
 //   (`--cpu-prof` is not allowed in NODE_OPTIONS). Open it in Chrome DevTools or speedscope.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -27,10 +27,12 @@ if (profileFile) {
 	session.post('Profiler.enable');
 	session.post('Profiler.setSamplingInterval', { interval: 1000 });
 	session.post('Profiler.start');
-	// before the server's own SIGTERM handler, which ends the process once it has closed
-	process.prependOnceListener('SIGTERM', () =>
+	// before the server's own handlers: SIGTERM drains and then ends the process, SIGINT (how the
+	// test helper stops a node) ends it at once; an in-thread session answers synchronously
+	const write = () =>
 		session.post('Profiler.stop', (error, result) => {
 			if (!error) writeFileSync(profileFile, JSON.stringify(result.profile));
-		})
-	);
+		});
+	process.prependOnceListener('SIGTERM', write);
+	process.prependOnceListener('SIGINT', write);
 }

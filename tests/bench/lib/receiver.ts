@@ -5,9 +5,9 @@
 import { io as connect } from 'socket.io-client';
 import type { ClientSocket } from '../../../src/lib/realtime/socket';
 import type { FromReceiver, SocketJob, ToReceiver } from './clients';
+import { openWireSocket, type ProbeAck, type ProbeEvent, type ProbeSocket } from './wire-socket';
 
 const epochNow = () => performance.timeOrigin + performance.now();
-const sockets: ClientSocket[] = [];
 // flat [seq, receivedAt, seq, receivedAt, …]: a million receipts without a million objects
 const receipts = { display: [] as number[], phone: [] as number[] };
 // which seq called which ticket, learnt from the TVs: the HTTP answer carries the ticket, not its seq
@@ -17,33 +17,59 @@ let connectCpuMs = 0;
 const send = (message: FromReceiver) => process.send!(message);
 const cpuMs = () => (process.cpuUsage().user + process.cpuUsage().system) / 1000;
 
-async function open(job: SocketJob): Promise<boolean> {
+// PROBE=socket.io: the client library the pages use; default: the bare wire client (wire-socket.ts),
+// which leaves more of the shared cores to the node being measured
+const probe = process.env.PROBE === 'socket.io' ? 'socket.io' : 'wire';
+const sockets: ProbeSocket[] = [];
+
+async function connectProbe(job: SocketJob): Promise<ProbeSocket> {
+	const headers: Record<string, string> =
+		job.kind === 'display' ? { cookie: `antrean_device=${job.key}` } : {};
+	if (probe === 'wire') return openWireSocket(job.url, headers);
 	const socket: ClientSocket = connect(job.url, {
 		transports: ['websocket'],
 		forceNew: true,
 		reconnection: false,
-		extraHeaders: job.kind === 'display' ? { cookie: `antrean_device=${job.key}` } : {}
+		extraHeaders: headers
 	});
-	sockets.push(socket);
 	try {
 		await new Promise<void>((resolve, reject) => {
 			socket.once('connect', resolve);
 			socket.once('connect_error', reject);
 		});
+	} catch (error) {
+		socket.disconnect();
+		throw error;
+	}
+	// the app's typed socket, seen through the probe's untyped event names
+	const loose = socket as unknown as {
+		on(event: string, handler: (payload: ProbeEvent) => void): void;
+		timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<ProbeAck> };
+	};
+	return {
+		on: (event, handler) => loose.on(event, handler),
+		emitWithAck: (event, payload, timeoutMs) => loose.timeout(timeoutMs).emitWithAck(event, payload),
+		close: () => void socket.disconnect()
+	};
+}
+
+async function open(job: SocketJob): Promise<boolean> {
+	try {
+		const socket = await connectProbe(job);
+		sockets.push(socket);
 		if (job.kind === 'display') {
 			socket.on('ticket:called', (event) => {
 				receipts.display.push(event.seq, epochNow());
-				if (!seqOfTicket.has(event.call.ticketId)) seqOfTicket.set(event.call.ticketId, event.seq);
+				const ticketId = event.call!.ticketId;
+				if (!seqOfTicket.has(ticketId)) seqOfTicket.set(ticketId, event.seq);
 			});
-			const ack = await socket
-				.timeout(60_000)
-				.emitWithAck('room:join', { room: 'display', mppId: job.mppId });
+			const ack = await socket.emitWithAck('room:join', { room: 'display', mppId: job.mppId }, 60_000);
 			if (!ack || 'error' in ack) throw new Error(JSON.stringify(ack));
 		} else {
 			// as the tracking page does: follow the ticket by its code, then hear every change to it
 			socket.on('ticket:tracked', (event) => void receipts.phone.push(event.seq, epochNow()));
 			socket.on('ticket:position', () => void positions++);
-			const ack = await socket.timeout(60_000).emitWithAck('ticket:follow', { trackCode: job.key });
+			const ack = await socket.emitWithAck('ticket:follow', { trackCode: job.key }, 60_000);
 			if (!ack || 'error' in ack) throw new Error(JSON.stringify(ack));
 		}
 		return true;
@@ -93,7 +119,7 @@ process.on('message', async (message: ToReceiver) => {
 			});
 		}
 		case 'exit':
-			for (const s of sockets) s.disconnect();
+			for (const s of sockets) s.close();
 			process.exit(0);
 	}
 });
