@@ -121,6 +121,30 @@ describe('positionPusher', () => {
 		expect(computed).toEqual(['broken', 'broken']);
 	});
 
+	it('tells a long queue a slice at a time, so what arrives meanwhile is not held behind it', async () => {
+		vi.useRealTimers();
+		const codes = Array.from({ length: 250 }, (_, i) => `s1-${i}`);
+		const order: string[] = [];
+		const pusher = positionPusher({
+			intervalMs: 0,
+			slice: 100,
+			compute: async () => codes.map((code, i) => event(code, i + 1)),
+			emit: (e) => {
+				order.push(e.trackCode);
+				// something that came in (a call's bus message, an HTTP request) as the wave began
+				if (e.trackCode === 's1-0') setImmediate(() => order.push('call'));
+			},
+			isFollowed: () => true
+		});
+		for (const code of codes) pusher.follow('s1', code);
+		pusher.moved('s1');
+		await vi.waitFor(() => expect(order).toHaveLength(251));
+		// every phone told once and in place order; the call handled after the first slice, not the last
+		expect(order.filter((x) => x !== 'call')).toEqual(codes);
+		expect(order.indexOf('call')).toBe(100);
+		pusher.stop();
+	});
+
 	it('stops: nothing pending runs', async () => {
 		const { pusher, computed } = setUp();
 		pusher.moved('s1');

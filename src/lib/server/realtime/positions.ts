@@ -1,7 +1,8 @@
 // Tells each waiting citizen their new place and estimate after their service's queue moved, as
 // `ticket:position` to their own ticket room: one query for the whole service, then one small event
 // per phone, so 200 waiting phones cost one read per movement instead of 200 page refetches
-// (issue 10 §1). A busy service is recomputed at most once per interval, the last time trailing.
+// (issue 10 §1). A busy service is recomputed at most once per interval, the last time trailing, and
+// its phones are told a slice at a time so that calls do not wait behind a long wave.
 import { estimateWaitMinutes } from '../../domain/wait-estimate';
 import type { TicketPositionEvent } from '../../realtime/events';
 import { getSql } from '../db/client';
@@ -11,6 +12,12 @@ import { keyedThrottle } from './keyed-throttle';
 import { rooms } from './rooms';
 
 export const POSITION_INTERVAL_MS = 1000;
+/**
+ * Phones told per turn of the event loop. A busy service's wave is one write per waiting phone (900
+ * for a full day's queue, ≈ 10 ms); in slices, a call's broadcast and the HTTP answers that arrive
+ * meanwhile are not held behind it (BENCHMARKS "Issue 15 closing runs": 10,000 sockets).
+ */
+export const POSITION_SLICE = 100;
 
 export interface PositionPusherOptions {
 	/** the events of every waiting ticket of the service, as of now */
@@ -19,6 +26,8 @@ export interface PositionPusherOptions {
 	/** a phone on this node still follows this code (its ticket room has a socket here) */
 	isFollowed(trackCode: string): boolean;
 	intervalMs?: number;
+	/** phones told before the next turn of the event loop */
+	slice?: number;
 	onError?(error: unknown): void;
 }
 
@@ -40,7 +49,14 @@ export interface PositionPusher {
  * service, so N nodes do not each read every queue (issue 11).
  */
 export function positionPusher(options: PositionPusherOptions): PositionPusher {
-	const { compute, emit, isFollowed, intervalMs = POSITION_INTERVAL_MS, onError = () => {} } = options;
+	const {
+		compute,
+		emit,
+		isFollowed,
+		intervalMs = POSITION_INTERVAL_MS,
+		slice = POSITION_SLICE,
+		onError = () => {}
+	} = options;
 	const followed = new Map<string, Set<string>>();
 	const stillFollowed = (serviceId: string): Set<string> | null => {
 		const codes = followed.get(serviceId);
@@ -53,7 +69,13 @@ export function positionPusher(options: PositionPusherOptions): PositionPusher {
 		async (serviceId) => {
 			const codes = stillFollowed(serviceId);
 			if (!codes) return;
-			for (const event of await compute(serviceId)) if (codes.has(event.trackCode)) emit(event);
+			let told = 0;
+			for (const event of await compute(serviceId)) {
+				if (!codes.has(event.trackCode)) continue;
+				if (told > 0 && told % slice === 0) await nextTurn();
+				emit(event);
+				told++;
+			}
 		},
 		intervalMs,
 		onError
@@ -71,6 +93,9 @@ export function positionPusher(options: PositionPusherOptions): PositionPusher {
 		stop: throttle.stop
 	};
 }
+
+// after the I/O that is already waiting: setImmediate, not a microtask or nextTick
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function positionEvent(place: WaitingPlace): TicketPositionEvent {
 	return {
